@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { AppError, ErrorCode } from '../graphql/errors';
+import { parseInput } from '../graphql/validate';
+import type { RequestContext } from '../server/context';
+import type { Jurisdiction } from './jurisdiction';
+import { verifyPassword } from './password';
+import { ScopeLevel } from './roles';
+import { User } from './user.entity';
+import type { Viewer } from './viewer';
+
+const loginInput = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export function jurisdictionOf(
+  u: Pick<User, 'scopeLevel' | 'streetId' | 'communityId' | 'gridId'>,
+): Jurisdiction {
+  return {
+    level: u.scopeLevel,
+    ...(u.streetId ? { streetId: u.streetId } : {}),
+    ...(u.communityId ? { communityId: u.communityId } : {}),
+    ...(u.gridId && u.scopeLevel === ScopeLevel.GRID ? { gridId: u.gridId } : {}),
+  };
+}
+
+export function viewerOf(u: User): Viewer {
+  return { kind: 'user', id: u.id, username: u.username, role: u.role, jurisdiction: jurisdictionOf(u) };
+}
+
+/** Checks a password and issues a session token; every failure looks the same to the caller. */
+export async function login(
+  ctx: RequestContext,
+  input: { username: string; password: string },
+): Promise<{ token: string; expiresAt: Date; user: User; viewer: Viewer }> {
+  const data = parseInput(loginInput, input, '');
+  const user = await ctx.em.findOne(User, { username: data.username }, { populate: ['passwordHash'] });
+  const ok = await verifyPassword(user?.active ? user.passwordHash : undefined, data.password);
+  if (!user || !ok) {
+    throw new AppError(ErrorCode.UNAUTHENTICATED, {
+      en: 'Wrong username or password',
+      zh: '用户名或密码错误',
+    });
+  }
+  user.lastLoginAt = new Date();
+  await ctx.em.flush();
+  const viewer = viewerOf(user);
+  const { token, expiresAt } = await ctx.app.tokens.sign({
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    jurisdiction: viewer.jurisdiction!,
+  });
+  ctx.log.info({ userId: user.id }, 'login');
+  return { token, expiresAt, user, viewer };
+}

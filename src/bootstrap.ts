@@ -1,0 +1,79 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { TokenService } from './auth/token.service';
+import type { Config } from './config';
+import { createOrm, embeddedDir, migrate, type OrmHandle } from './db/orm';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './db/seed/demo.seed';
+import { demoSeedSteps } from './db/seed/steps';
+import { buildAppSchema } from './graphql/schema';
+import { createServer, type Server } from './server/app';
+import type { AppServices } from './server/context';
+
+export interface App {
+  config: Config;
+  orm: MikroORM;
+  server: Server;
+  services: AppServices;
+  /** Whether this start seeded the demo data. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * config → orm → migrate → (demo seed) → schema → server. Used by `main.ts` and by the test server,
+ * so tests run exactly the start-up path production runs.
+ */
+export async function bootstrap(
+  config: Config,
+  log: Logger,
+  opts: { pglite?: PGlite; migrate?: boolean } = {},
+): Promise<App> {
+  const handle: OrmHandle = await createOrm({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.databaseUrl ? undefined : embeddedDir(config),
+    pglite: opts.pglite,
+    poolMax: config.dbPoolMax,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+  });
+  try {
+    const orm = handle.orm;
+    if (opts.migrate !== false) {
+      const applied = await migrate(orm);
+      if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+    }
+    let seeded = false;
+    if (config.demoSeed) {
+      const em = orm.em.fork();
+      if (await isEmpty(em)) {
+        await seedDemo(em, demoSeedSteps);
+        seeded = true;
+        log.info(
+          { accounts: DEMO_ACCOUNTS.map((a) => a.username), password: DEMO_PASSWORD },
+          'demo data seeded; sign in with one of the demo accounts',
+        );
+      }
+    }
+    const { schema } = await buildAppSchema({ debug: false });
+    const services: AppServices = {
+      config,
+      tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
+      log,
+    };
+    const server = await createServer({ app: services, orm, schema });
+    return {
+      config,
+      orm,
+      server,
+      services,
+      seeded,
+      close: async () => {
+        await server.close();
+        await handle.close();
+      },
+    };
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -1,0 +1,7 @@
+import { authFeature } from './auth';
+import type { Feature } from './graphql/feature';
+import { integrationFeature } from './integration';
+import { territoryFeature } from './territory';
+
+/** The core features, listed explicitly; their order is the order of the schema build. */
+export const coreFeatures: Feature[] = [authFeature, territoryFeature, integrationFeature];

@@ -1,0 +1,22 @@
+import type { EntityClass } from '@mikro-orm/postgresql';
+import type { NonEmptyArray } from 'type-graphql';
+import type { RuleMap } from '../auth/permissions';
+import type { RequestContext } from '../server/context';
+
+/** Loads one object for `node(id)`, inside the viewer's jurisdiction, or throws NOT_FOUND. */
+export type NodeFetcher = (ctx: RequestContext, id: string) => Promise<object>;
+
+/**
+ * What a core folder contributes to the application: its tables, its part of the schema, its
+ * permission rules and its `node(id)` fetchers. `src/app.ts` lists the core features explicitly.
+ */
+export interface Feature {
+  name: string;
+  entities: EntityClass<unknown>[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: Function[];
+  permissions: RuleMap;
+  nodes?: Record<string, NodeFetcher>;
+}
+
+export type ResolverList = NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type

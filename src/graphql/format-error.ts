@@ -1,0 +1,112 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ConnectionException, DriverException, OptimisticLockError } from '@mikro-orm/postgresql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import type { RequestContext } from '../server/context';
+import { ErrorCode, type Message } from './errors';
+
+/** Codes raised by Apollo and graphql-js themselves for a malformed request; safe to show. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+const OWN_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Keeps typed errors as they are and turns everything else into a generic error: no stack trace,
+ * SQL or internal message ever reaches a client. The original is logged with the request id.
+ */
+export function createFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code as string | undefined;
+    if (original instanceof GraphQLError && code && (OWN_CODES.has(code) || REQUEST_CODES.has(code))) {
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR) return internal(formatted);
+      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    if (original instanceof OptimisticLockError) {
+      return withCode(formatted, ErrorCode.CONFLICT, {
+        en: 'The record was changed by someone else; reload and try again',
+        zh: '该记录已被他人修改，请刷新后重试',
+      });
+    }
+    if (original instanceof ConnectionException || isConnectionError(original)) {
+      log.warn({ err: original }, 'database unavailable');
+      return withCode(
+        formatted,
+        ErrorCode.SERVICE_UNAVAILABLE,
+        {
+          en: 'The database is unavailable; retry shortly',
+          zh: '数据库暂时不可用，请稍后重试',
+        },
+        { retryable: true },
+      );
+    }
+    log.error({ err: original, path: formatted.path }, 'unexpected error');
+    return internal(formatted);
+  };
+}
+
+function internal(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return withCode(formatted, ErrorCode.INTERNAL_SERVER_ERROR, {
+    en: 'Internal server error',
+    zh: '服务器内部错误',
+  });
+}
+
+function withCode(
+  formatted: GraphQLFormattedError,
+  code: ErrorCode,
+  message: Message,
+  extra: Record<string, unknown> = {},
+): GraphQLFormattedError {
+  return {
+    message: message.en,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code, ...extra, i18n: message },
+  };
+}
+
+function isConnectionError(e: unknown): boolean {
+  if (e instanceof DriverException) {
+    const c = (e as { code?: string }).code;
+    return (
+      c === 'ECONNREFUSED' ||
+      c === 'ECONNRESET' ||
+      c === '57P01' ||
+      c === '57P03' ||
+      c === '08006' ||
+      c === '08001'
+    );
+  }
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03';
+}
+
+/** Picks each error's message in the request's language and drops the bilingual payload. */
+export const localizeErrors: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors;
+        if (!errors) return;
+        const locale = contextValue?.locale ?? 'zh';
+        response.body.singleResult.errors = errors.map((e) => {
+          const i18n = e.extensions?.i18n as Message | undefined;
+          if (!i18n) return e;
+          const { i18n: _drop, ...extensions } = e.extensions ?? {};
+          return { ...e, message: locale === 'en' ? i18n.en : i18n.zh, extensions };
+        });
+      },
+    };
+  },
+};

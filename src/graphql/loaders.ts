@@ -1,0 +1,54 @@
+import DataLoader from 'dataloader';
+import type { EntityClass } from '@mikro-orm/postgresql';
+import { loader, type RequestContext } from '../server/context';
+
+/**
+ * One batched `id IN (...)` query per entity type and request, however many parents ask.
+ * Jurisdiction is the caller's business: use it for parents and ancestors the viewer may see.
+ */
+export function byId<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+): DataLoader<string, T | null> {
+  return loader(
+    ctx,
+    `byId:${entity.name}`,
+    () =>
+      new DataLoader<string, T | null>(async (ids) => {
+        const rows = await ctx.em.find(entity, { id: { $in: ids as string[] } } as never);
+        const map = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => map.get(id) ?? null);
+      }),
+  );
+}
+
+/**
+ * Counts grouped by one column, batched: `select col, count(*) ... where col in (...) group by col`.
+ * `extraWhere` narrows the rows counted (e.g. only active ones).
+ */
+export function countBy<T extends object>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  column: string,
+  extraWhere: Record<string, unknown> = {},
+  key = '',
+): DataLoader<string, number> {
+  return loader(
+    ctx,
+    `countBy:${entity.name}:${column}:${key}`,
+    () =>
+      new DataLoader<string, number>(async (ids) => {
+        const meta = ctx.em.getMetadata().get(entity.name);
+        const prop = meta.properties[column as keyof typeof meta.properties];
+        const fieldName = prop?.fieldNames?.[0] ?? column;
+        const qb = ctx.em
+          .createQueryBuilder(entity)
+          .select([fieldName, 'count(*) as n'] as never)
+          .where({ [column]: { $in: ids }, ...extraWhere } as never)
+          .groupBy(fieldName as never);
+        const rows = (await qb.execute('all')) as Record<string, unknown>[];
+        const map = new Map(rows.map((r) => [String(r[fieldName] ?? r[column]), Number(r.n)]));
+        return ids.map((id) => map.get(id) ?? 0);
+      }),
+  );
+}

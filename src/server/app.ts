@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { ANONYMOUS, type Viewer } from '../auth/viewer';
+import { createFormatError, localizeErrors } from '../graphql/format-error';
+import { pickLocale, type AppServices, type RequestContext } from './context';
+import { registerGraphiql, wantsHtml, GRAPHIQL_HTML } from './graphiql';
+
+export interface ServerDeps {
+  app: AppServices;
+  orm: MikroORM;
+  schema: GraphQLSchema;
+}
+
+export interface Server {
+  fastify: FastifyInstance;
+  apollo: ApolloServer<RequestContext>;
+  /** Stops accepting requests, lets in-flight ones finish, then stops Apollo. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function createServer({ app, orm, schema }: ServerDeps): Promise<Server> {
+  const { config, log } = app;
+  const fastify = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    disableRequestLogging: config.env === 'test',
+    bodyLimit: 5 * 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  fastify.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    formatError: createFormatError(log),
+    plugins: [
+      fastifyApolloDrainPlugin(fastify),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      localizeErrors,
+    ],
+  });
+  await apollo.start();
+
+  const context = async (req: FastifyRequest): Promise<RequestContext> => ({
+    requestId: String(req.id),
+    em: orm.em.fork(),
+    viewer: await viewerFrom(app, req),
+    locale: pickLocale(req.headers['accept-language']),
+    app,
+    log: req.log as unknown as Logger,
+    loaders: new Map(),
+  });
+  const handler = fastifyApolloHandler(apollo, { context });
+
+  fastify.post('/graphql', handler);
+  fastify.get('/graphql', (req: FastifyRequest, reply: FastifyReply) => {
+    const query = (req.query as Record<string, unknown> | undefined)?.query;
+    if (!query && wantsHtml(req.headers.accept)) {
+      return reply.header('content-type', 'text/html; charset=utf-8').send(GRAPHIQL_HTML);
+    }
+    return handler.call(fastify, req as never, reply as never);
+  });
+  registerGraphiql(fastify);
+
+  fastify.get('/healthz', async () => ({ status: 'ok' }));
+  fastify.get('/readyz', async (_req, reply) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  return {
+    fastify,
+    apollo,
+    close: async () => {
+      // Stopping Apollo drains the HTTP server through the drain plugin: in-flight requests finish.
+      await apollo.stop();
+      if (fastify.server.listening) await fastify.close();
+    },
+  };
+}
+
+async function viewerFrom(app: AppServices, req: FastifyRequest): Promise<Viewer> {
+  const header = req.headers.authorization;
+  if (!header) return ANONYMOUS;
+  const match = /^Bearer\s+(.+)$/i.exec(header);
+  if (!match) return ANONYMOUS;
+  return (await app.tokens.verify(match[1]!.trim())) ?? ANONYMOUS;
+}

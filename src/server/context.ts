@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { TokenService } from '../auth/token.service';
+import type { Viewer } from '../auth/viewer';
+
+/** Process-wide singletons that request handling needs. */
+export interface AppServices {
+  config: Config;
+  tokens: TokenService;
+  log: Logger;
+}
+
+/**
+ * Everything one GraphQL request carries. Services take it first: it holds the viewer (and so
+ * the jurisdiction) and the request's own EntityManager, so no code path can reach data without them.
+ */
+export interface RequestContext {
+  requestId: string;
+  em: EntityManager;
+  viewer: Viewer;
+  locale: 'zh' | 'en';
+  app: AppServices;
+  log: Logger;
+  /** Per-request memo for DataLoaders, keyed by a name each loader picks. */
+  loaders: Map<string, unknown>;
+}
+
+/** Returns the request's loader called `key`, creating it on first use. */
+export function loader<T>(ctx: RequestContext, key: string, create: () => T): T {
+  let l = ctx.loaders.get(key) as T | undefined;
+  if (!l) {
+    l = create();
+    ctx.loaders.set(key, l);
+  }
+  return l;
+}
+
+export function pickLocale(acceptLanguage: string | undefined): 'zh' | 'en' {
+  if (!acceptLanguage) return 'zh';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh';
+}

@@ -1,0 +1,37 @@
+import { admin, authenticated, platformAdmin } from '../auth/permissions';
+import type { Feature } from '../graphql/feature';
+import { Community } from './community.entity';
+import { Grid } from './grid.entity';
+import { Street } from './street.entity';
+import {
+  CommunityFieldResolver,
+  GridFieldResolver,
+  StreetFieldResolver,
+  TerritoryResolver,
+} from './territory.resolver';
+import { getCommunity, getGrid, getStreet } from './territory.service';
+
+export { Community, Grid, Street };
+export { GridStatus } from './grid.entity';
+export * as territoryService from './territory.service';
+export { containsPoint, geoJsonPolygon, type GeoPolygon } from './geo';
+
+export const territoryFeature: Feature = {
+  name: 'territory',
+  entities: [Street, Community, Grid],
+  resolvers: [TerritoryResolver, StreetFieldResolver, CommunityFieldResolver, GridFieldResolver],
+  permissions: {
+    Query: { streets: authenticated, communities: authenticated, grids: authenticated },
+    Mutation: { createStreet: platformAdmin, createCommunity: admin, createGrid: admin, updateGrid: admin },
+    Street: authenticated,
+    StreetConnection: authenticated,
+    StreetEdge: authenticated,
+    Community: authenticated,
+    CommunityConnection: authenticated,
+    CommunityEdge: authenticated,
+    Grid: authenticated,
+    GridConnection: authenticated,
+    GridEdge: authenticated,
+  },
+  nodes: { Street: getStreet, Community: getCommunity, Grid: getGrid },
+};
