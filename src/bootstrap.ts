@@ -69,7 +69,9 @@ export async function bootstrap(
       seeded,
       close: async () => {
         await server.close();
+        log.debug('http server closed');
         await handle.close();
+        log.debug('database closed');
       },
     };
   } catch (e) {

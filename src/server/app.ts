@@ -55,6 +55,8 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: it stops Apollo (draining HTTP) and then closes the database.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(log),
     plugins: [
       fastifyApolloDrainPlugin(fastify),
