@@ -184,3 +184,9 @@ describe('node(id)', () => {
     });
   });
 });
+
+describe('migrations', () => {
+  it('are in step with the entities (run `npm run migration:create` after changing an entity)', async () => {
+    expect(await s.app.orm.getMigrator().checkMigrationNeeded()).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { RuleMap } from '../auth/permissions';
 import type { RequestContext } from '../server/context';
+import type { DemoSeedStep } from '../db/seed/demo.seed';
 
 /** Loads one object for `node(id)`, inside the viewer's jurisdiction, or throws NOT_FOUND. */
 export type NodeFetcher = (ctx: RequestContext, id: string) => Promise<object>;
@@ -17,6 +18,8 @@ export interface Feature {
   resolvers: Function[];
   permissions: RuleMap;
   nodes?: Record<string, NodeFetcher>;
+  /** Adds this feature's demo data after the demo territory and accounts exist. */
+  seed?: DemoSeedStep;
 }
 
 export type ResolverList = NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type

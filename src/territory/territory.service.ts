@@ -1,10 +1,11 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { escapeLike, flushOrConflict } from '../db/helpers';
 import { z } from 'zod';
 import { assertCovers, jurisdictionWhere, type Jurisdiction } from '../auth/jurisdiction';
 import { ScopeLevel } from '../auth/roles';
 import { requireAdmin, requireViewer } from '../auth/viewer';
 import { paginate, type ConnectionResult, type Page } from '../graphql/connection';
-import { conflict, forbidden, notFound } from '../graphql/errors';
+import { forbidden, notFound } from '../graphql/errors';
 import { code, parseInput, text } from '../graphql/validate';
 import { recordEvent } from '../integration/event.service';
 import type { RequestContext } from '../server/context';
@@ -26,16 +27,6 @@ export function communityWhere(j: Jurisdiction): FilterQuery<Community> {
 }
 export function gridWhere(j: Jurisdiction): FilterQuery<Grid> {
   return jurisdictionWhere(j, GRID_SCOPE) as FilterQuery<Grid>;
-}
-
-/** Rewrites a duplicate-key failure as CONFLICT without saying which existing record clashed. */
-export async function flushOrConflict(ctx: RequestContext, what: { en: string; zh: string }): Promise<void> {
-  try {
-    await ctx.em.flush();
-  } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) throw conflict(what);
-    throw e;
-  }
 }
 
 // ---------- reads ----------
@@ -84,10 +75,6 @@ export async function listGrids(
     ],
   };
   return paginate(ctx.em, Grid, where, page);
-}
-
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
 /** A street the viewer may see, or NOT_FOUND (the same answer whether it exists elsewhere or not). */
