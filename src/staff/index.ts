@@ -1,10 +1,14 @@
+import { authenticated } from '../auth/permissions';
 import type { Feature } from '../graphql/feature';
+import { StaffMember } from './staff-member.entity';
+
+export { StaffMember };
 
 /** Staff members, assignments on the ladder, roster, trainings, sentiment logs. */
 export const staffFeature: Feature = {
   name: 'staff',
-  entities: [],
+  entities: [StaffMember],
   resolvers: [],
-  permissions: {},
+  permissions: { StaffMember: authenticated },
   nodes: {},
 };

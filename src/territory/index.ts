@@ -13,6 +13,7 @@ import {
   TerritoryResolver,
 } from './territory.resolver';
 import { getCommunity, getGrid, getStreet } from './territory.service';
+import { seedTerritory } from './territory.seed';
 
 export { Building, BuildingUnit, Community, Grid, MicroGrid, Street };
 export { GridStatus } from './grid.entity';
@@ -40,4 +41,5 @@ export const territoryFeature: Feature = {
     BuildingUnit: authenticated,
   },
   nodes: { Street: getStreet, Community: getCommunity, Grid: getGrid },
+  seed: seedTerritory,
 };
