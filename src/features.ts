@@ -1,4 +1,5 @@
 import { authFeature } from './auth';
+import { casesFeature } from './cases';
 import type { Feature } from './graphql/feature';
 import { integrationFeature } from './integration';
 import { partyFeature } from './party';
@@ -13,5 +14,6 @@ export const coreFeatures: Feature[] = [
   peopleFeature,
   staffFeature,
   partyFeature,
+  casesFeature,
   integrationFeature,
 ];

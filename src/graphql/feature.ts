@@ -3,6 +3,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { RuleMap } from '../auth/permissions';
 import type { RequestContext } from '../server/context';
 import type { DemoSeedStep } from '../db/seed/demo.seed';
+import type { MetricDefinition } from '../modules/metric';
 
 /** Loads one object for `node(id)`, inside the viewer's jurisdiction, or throws NOT_FOUND. */
 export type NodeFetcher = (ctx: RequestContext, id: string) => Promise<object>;
@@ -20,6 +21,8 @@ export interface Feature {
   nodes?: Record<string, NodeFetcher>;
   /** Adds this feature's demo data after the demo territory and accounts exist. */
   seed?: DemoSeedStep;
+  /** Core metrics this feature declares (the `metrics` query computes them for any territory node). */
+  metrics?: MetricDefinition[];
 }
 
 export type ResolverList = NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type

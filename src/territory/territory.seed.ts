@@ -9,7 +9,11 @@ export const seedTerritory: DemoSeedStep = async (em, t) => {
   for (const grid of t.grids) {
     const place = { streetId: grid.streetId, communityId: grid.communityId, gridId: grid.id };
     const micro = [1, 2].map((i) =>
-      em.create(MicroGrid, { ...place, code: `${grid.code}-M${i}`, name: `${grid.name.slice(0, 4)}第${i}微网格` }),
+      em.create(MicroGrid, {
+        ...place,
+        code: `${grid.code}-M${i}`,
+        name: `${grid.name.slice(0, 4)}第${i}微网格`,
+      }),
     );
     for (let b = 0; b < 6; b++) {
       const building = em.create(Building, {
@@ -21,7 +25,8 @@ export const seedTerritory: DemoSeedStep = async (em, t) => {
         residential: true,
       });
       buildingNo++;
-      for (let u = 1; u <= 3; u++) em.create(BuildingUnit, { ...place, buildingId: building.id, name: `${u}单元` });
+      for (let u = 1; u <= 3; u++)
+        em.create(BuildingUnit, { ...place, buildingId: building.id, name: `${u}单元` });
     }
   }
 };
