@@ -8,7 +8,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './db/seed/demo.
 import { demoSeedSteps } from './db/seed/steps';
 import { buildAppSchema } from './graphql/schema';
 import { createServer, type Server } from './server/app';
-import type { AppServices } from './server/context';
+import { systemClock, type AppServices, type Clock } from './server/context';
+import { coreFeatures } from './features';
+import { startWorkers } from './server/workers';
 
 export interface App {
   config: Config;
@@ -24,11 +26,15 @@ export interface App {
  * config → orm → migrate → (demo seed) → schema → server. Used by `main.ts` and by the test server,
  * so tests run exactly the start-up path production runs.
  */
-export async function bootstrap(
-  config: Config,
-  log: Logger,
-  opts: { pglite?: PGlite; migrate?: boolean } = {},
-): Promise<App> {
+export interface BootstrapOptions {
+  pglite?: PGlite;
+  migrate?: boolean;
+  /** Start the background workers (default: yes; the test server starts them only when asked). */
+  workers?: boolean;
+  clock?: Clock;
+}
+
+export async function bootstrap(config: Config, log: Logger, opts: BootstrapOptions = {}): Promise<App> {
   const handle: OrmHandle = await createOrm({
     databaseUrl: config.databaseUrl,
     pgliteDir: config.databaseUrl ? undefined : embeddedDir(config),
@@ -59,8 +65,17 @@ export async function bootstrap(
       config,
       tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
       log,
+      clock: opts.clock ?? systemClock,
     };
     const server = await createServer({ app: services, orm, schema });
+    const workers =
+      opts.workers === false
+        ? undefined
+        : startWorkers(
+            orm,
+            services,
+            coreFeatures.flatMap((f) => f.workers ?? []),
+          );
     return {
       config,
       orm,
@@ -68,6 +83,7 @@ export async function bootstrap(
       services,
       seeded,
       close: async () => {
+        await workers?.stop();
         await server.close();
         log.debug('http server closed');
         await handle.close();

@@ -1,7 +1,8 @@
 import type { EntityClass } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
 import type { RuleMap } from '../auth/permissions';
-import type { RequestContext } from '../server/context';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices, RequestContext } from '../server/context';
 import type { DemoSeedStep } from '../db/seed/demo.seed';
 import type { MetricDefinition } from '../modules/metric';
 
@@ -23,6 +24,15 @@ export interface Feature {
   seed?: DemoSeedStep;
   /** Core metrics this feature declares (the `metrics` query computes them for any territory node). */
   metrics?: MetricDefinition[];
+  /** Background jobs run on an interval by every server process; each must be safe to run concurrently. */
+  workers?: WorkerDefinition[];
+}
+
+/** A periodic background job (e.g. the SLA sweeper). It gets a fresh EntityManager per run. */
+export interface WorkerDefinition {
+  name: string;
+  intervalMs: number;
+  run(em: EntityManager, app: AppServices): Promise<void>;
 }
 
 export type ResolverList = NonEmptyArray<Function>; // eslint-disable-line @typescript-eslint/no-unsafe-function-type

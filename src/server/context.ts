@@ -4,11 +4,19 @@ import type { Config } from '../config';
 import type { TokenService } from '../auth/token.service';
 import type { Viewer } from '../auth/viewer';
 
+/** Where "now" comes from: the system clock in production, a controllable one in tests (SLA clocks). */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
 /** Process-wide singletons that request handling needs. */
 export interface AppServices {
   config: Config;
   tokens: TokenService;
   log: Logger;
+  clock: Clock;
 }
 
 /**

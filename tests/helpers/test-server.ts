@@ -6,6 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { bootstrap, type App } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/server/logger';
+import type { Clock } from '../../src/server/context';
 import { cloneDatabase, dropDatabase, urlFor } from '../setup/db';
 
 export const DEMO_PASSWORD = 'gridgov-demo';
@@ -42,7 +43,14 @@ export interface TestServer {
  * the PostgreSQL template when DATABASE_URL is set, otherwise a PGlite instance loaded from the
  * snapshot. Requests go through Fastify (inject), so HTTP, context, permissions and errors are real.
  */
-export async function createTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /** A controllable clock for time-dependent rules (SLA deadlines); default: the system clock. */
+  clock?: Clock;
+  /** Start the background workers (default: no; tests drive workers explicitly). */
+  workers?: boolean;
+}
+
+export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const base = process.env.DATABASE_URL;
   let dbName: string | undefined;
   let pglite: PGlite | undefined;
@@ -67,7 +75,11 @@ export async function createTestServer(): Promise<TestServer> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
-  const app = await bootstrap(config, createLogger(config), { pglite });
+  const app = await bootstrap(config, createLogger(config), {
+    pglite,
+    clock: options.clock,
+    workers: options.workers ?? false,
+  });
   const tokens = new Map<string, string>();
 
   const gql: TestServer['gql'] = async (query, variables, options = {}) => {
@@ -108,6 +120,20 @@ export async function createTestServer(): Promise<TestServer> {
       if (base && dbName) await dropDatabase(base, dbName);
     },
   };
+}
+
+/** A clock tests move by hand. */
+export class TestClock implements Clock {
+  constructor(private current: Date = new Date()) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(d: Date): void {
+    this.current = new Date(d);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
 }
 
 /** The first error's code, for terse assertions. */
