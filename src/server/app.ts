@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
@@ -14,6 +14,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import { createFormatError, localizeErrors } from '../graphql/format-error';
+import { checkDocument, queryLimits } from '../graphql/limits';
 import { pickLocale, type AppServices, type RequestContext } from './context';
 import { registerGraphiql, wantsHtml, GRAPHIQL_HTML } from './graphiql';
 
@@ -48,6 +49,7 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     reply.header('x-request-id', req.id);
   });
 
+  const limits = queryLimits(config.production);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.introspection,
@@ -58,11 +60,13 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     // main.ts owns shutdown: it stops Apollo (draining HTTP) and then closes the database.
     stopOnTerminationSignals: false,
     formatError: createFormatError(log),
+    validationRules: limits.validationRules,
     plugins: [
       fastifyApolloDrainPlugin(fastify),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       localizeErrors,
+      ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
     ],
   });
   await apollo.start();
@@ -76,7 +80,20 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     log: req.log as unknown as Logger,
     loaders: new Map(),
   });
-  const handler = fastifyApolloHandler(apollo, { context });
+  const apolloHandler = fastifyApolloHandler(apollo, { context });
+  const handler = (req: FastifyRequest, reply: FastifyReply) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = req.method === 'GET' ? (req.query as { query?: unknown } | undefined)?.query : body?.query;
+    if (typeof query === 'string') {
+      const problem = checkDocument(query);
+      if (problem) {
+        return reply
+          .code(400)
+          .send({ errors: [{ message: problem, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
+      }
+    }
+    return apolloHandler.call(fastify, req as never, reply as never);
+  };
 
   fastify.post('/graphql', handler);
   fastify.get('/graphql', (req: FastifyRequest, reply: FastifyReply) => {
@@ -84,7 +101,7 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     if (!query && wantsHtml(req.headers.accept)) {
       return reply.header('content-type', 'text/html; charset=utf-8').send(GRAPHIQL_HTML);
     }
-    return handler.call(fastify, req as never, reply as never);
+    return handler(req, reply);
   });
   registerGraphiql(fastify);
 
