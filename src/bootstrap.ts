@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { TokenService } from './auth/token.service';
+import { LoginLimiter } from './auth/login-limiter';
 import type { Config } from './config';
 import { createOrm, embeddedDir, migrate, type OrmHandle } from './db/orm';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './db/seed/demo.seed';
@@ -66,6 +67,7 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
       tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
       log,
       clock: opts.clock ?? systemClock,
+      loginLimiter: new LoginLimiter(),
     };
     const server = await createServer({ app: services, orm, schema });
     const workers =

@@ -80,3 +80,22 @@ describe('sign-in', () => {
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('sign-in rate limit', () => {
+  it('refuses a username after five failures with RATE_LIMITED, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await s.gql('mutation { login(username: "street_admin", password: "nope") { token } }');
+      expect(errorCode(res)).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await s.gql(
+      'mutation { login(username: "street_admin", password: "gridgov-demo") { token } }',
+    );
+    expect(errorCode(blocked)).toBe('RATE_LIMITED');
+    expect(blocked.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+    // Other accounts are not affected.
+    expect(
+      ok(await s.gql('mutation { login(username: "community_admin", password: "gridgov-demo") { token } }'))
+        .login.token,
+    ).toBeTruthy();
+  });
+});

@@ -34,14 +34,25 @@ export async function login(
   input: { username: string; password: string },
 ): Promise<{ token: string; expiresAt: Date; user: User; viewer: Viewer }> {
   const data = parseInput(loginInput, input, '');
+  const limiter = ctx.app.loginLimiter;
+  const wait = limiter.retryAfter(data.username, ctx.ip);
+  if (wait > 0) {
+    throw new AppError(
+      ErrorCode.RATE_LIMITED,
+      { en: 'Too many failed sign-ins; try again later', zh: '登录失败次数过多，请稍后再试' },
+      { retryAfterSeconds: Math.ceil(wait / 1000) },
+    );
+  }
   const user = await ctx.em.findOne(User, { username: data.username }, { populate: ['passwordHash'] });
   const ok = await verifyPassword(user?.active ? user.passwordHash : undefined, data.password);
   if (!user || !ok) {
+    limiter.fail(data.username, ctx.ip);
     throw new AppError(ErrorCode.UNAUTHENTICATED, {
       en: 'Wrong username or password',
       zh: '用户名或密码错误',
     });
   }
+  limiter.succeed(data.username);
   user.lastLoginAt = new Date();
   await ctx.em.flush();
   const viewer = viewerOf(user);

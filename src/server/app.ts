@@ -39,6 +39,7 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     loggerInstance: log as FastifyBaseLogger,
     disableRequestLogging: config.env === 'test',
     bodyLimit: 5 * 1024 * 1024,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -73,6 +74,7 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
 
   const context = async (req: FastifyRequest): Promise<RequestContext> => ({
     requestId: String(req.id),
+    ip: req.ip,
     em: orm.em.fork(),
     viewer: await viewerFrom(app, req),
     locale: pickLocale(req.headers['accept-language']),

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { TokenService } from '../auth/token.service';
+import type { LoginLimiter } from '../auth/login-limiter';
 import type { Viewer } from '../auth/viewer';
 
 /** Where "now" comes from: the system clock in production, a controllable one in tests (SLA clocks). */
@@ -17,6 +18,7 @@ export interface AppServices {
   tokens: TokenService;
   log: Logger;
   clock: Clock;
+  loginLimiter: LoginLimiter;
 }
 
 /**
@@ -25,6 +27,8 @@ export interface AppServices {
  */
 export interface RequestContext {
   requestId: string;
+  /** Client address (behind a proxy: set TRUST_PROXY so this is the real client). */
+  ip: string;
   em: EntityManager;
   viewer: Viewer;
   locale: 'zh' | 'en';
