@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -13,6 +13,8 @@ const { PGliteDriver } = require('mikro-orm-pglite') as { PGliteDriver: any };
  * database with all committed migrations applied, then rewrites migrations/index.ts.
  * Usage: npm run migration:create [-- name]
  */
+const INITIAL = 'Migration20260101000000_Initial';
+
 async function main(): Promise<void> {
   const dir = resolve(__dirname, '../migrations');
   const base = baseOptions();
@@ -28,6 +30,13 @@ async function main(): Promise<void> {
     const result = await orm.getMigrator().createMigration(dir, false, false, process.argv[2]);
     if (!result.fileName) {
       console.log('No changes: no migration written.');
+    } else if (process.argv[2] === 'Initial') {
+      // The initial schema keeps one fixed name so hand-written migrations always sort after it.
+      const generated = result.fileName.replace(/\.ts$/, '');
+      const code = readFileSync(join(dir, result.fileName), 'utf8').replace(generated, INITIAL);
+      unlinkSync(join(dir, result.fileName));
+      writeFileSync(join(dir, `${INITIAL}.ts`), code);
+      console.log(`Wrote migrations/${INITIAL}.ts`);
     } else {
       console.log(`Wrote migrations/${result.fileName}`);
     }

@@ -4,6 +4,9 @@ import { parseInput } from '../graphql/validate';
 import type { RequestContext } from '../server/context';
 import type { Jurisdiction } from './jurisdiction';
 import { verifyPassword } from './password';
+import { AuditAction } from './audit.entity';
+import { audit, writeAuditNow } from './audit.service';
+import { toGlobalId } from '../graphql/global-id';
 import { ScopeLevel } from './roles';
 import { User } from './user.entity';
 import type { Viewer } from './viewer';
@@ -47,21 +50,30 @@ export async function login(
   const ok = await verifyPassword(user?.active ? user.passwordHash : undefined, data.password);
   if (!user || !ok) {
     limiter.fail(data.username, ctx.ip);
+    ctx.log.warn({ username: data.username, ip: ctx.ip }, 'failed sign-in');
+    // Failed attempts on a known account are filed under its jurisdiction, so its admins see them.
+    await writeAuditNow(ctx, {
+      action: AuditAction.LOGIN_FAILED,
+      actorName: data.username,
+      placement: user
+        ? { streetId: user.streetId, communityId: user.communityId, gridId: user.gridId }
+        : undefined,
+    });
     throw new AppError(ErrorCode.UNAUTHENTICATED, {
       en: 'Wrong username or password',
       zh: '用户名或密码错误',
     });
   }
   limiter.succeed(data.username);
-  user.lastLoginAt = new Date();
-  await ctx.em.flush();
+  user.lastLoginAt = ctx.app.clock.now();
   const viewer = viewerOf(user);
-  const { token, expiresAt } = await ctx.app.tokens.sign({
-    id: user.id,
-    username: user.username,
-    role: user.role,
-    jurisdiction: viewer.jurisdiction!,
-  });
+  ctx.viewer = viewer;
+  audit(ctx, { action: AuditAction.LOGIN, subjectId: toGlobalId('User', user.id) });
+  await ctx.em.flush();
+  const { token, expiresAt } = await ctx.app.tokens.sign(
+    { id: user.id, username: user.username, role: user.role, jurisdiction: viewer.jurisdiction! },
+    user.tokenVersion,
+  );
   ctx.log.info({ userId: user.id }, 'login');
   return { token, expiresAt, user, viewer };
 }

@@ -35,20 +35,74 @@ export const platformAdmin: Rule = rule('platformAdmin', { cache: 'contextual' }
         : forbidden(),
 );
 
-/** Merges feature rule maps; the same field claimed twice is a start-up error, not a silent override. */
-export function mergeRules(maps: RuleMap[]): RuleMap {
-  const out: Record<string, Rule | Record<string, Rule>> = {};
-  for (const map of maps) {
-    for (const [type, r] of Object.entries(map)) {
-      const existing = out[type];
-      if (existing === undefined) {
-        out[type] = isRule(r) ? r : { ...r };
-        continue;
-      }
-      if (isRule(existing) || isRule(r)) throw new Error(`Permission rule for type ${type} declared twice`);
-      for (const [field, fr] of Object.entries(r)) {
-        if (existing[field]) throw new Error(`Permission rule for ${type}.${field} declared twice`);
-        existing[field] = fr;
+/** The parts of the API an integration key's scopes name (`people:read`, `cases:write`, ...). */
+export type ScopeArea = 'territory' | 'people' | 'cases' | 'activities' | 'events' | 'metrics' | 'webhooks';
+
+/** Scopes an API key may hold. */
+export const API_SCOPES = [
+  'territory:read',
+  'people:read',
+  'people:write',
+  'cases:read',
+  'cases:write',
+  'activities:read',
+  'activities:write',
+  'events:read',
+  'metrics:read',
+  'webhooks:manage',
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+function keyHolds(ctx: RequestContext, area: ScopeArea, write: boolean): boolean {
+  const scopes = ctx.viewer.scopes ?? [];
+  if (area === 'webhooks') return scopes.includes('webhooks:manage');
+  return write
+    ? scopes.includes(`${area}:write`)
+    : scopes.includes(`${area}:read`) || scopes.includes(`${area}:write`);
+}
+
+const areaRules = new Map<string, Rule>();
+/**
+ * `authenticated` as declared by a feature of `area`: any signed-in user (services then apply role
+ * and jurisdiction), or an API key holding the area's read scope (write scope for mutations).
+ */
+function areaRule(area: ScopeArea, write: boolean): Rule {
+  const name = `${area}:${write ? 'write' : 'read'}`;
+  let r = areaRules.get(name);
+  if (!r) {
+    r = rule(name, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+      if (!isAuthenticated(ctx.viewer)) return unauthenticated();
+      if (ctx.viewer.kind !== 'apiKey') return true;
+      return keyHolds(ctx, area, write)
+        ? true
+        : forbidden({ en: `This API key lacks the ${name} scope`, zh: `该 API 密钥没有 ${name} 权限` });
+    });
+    areaRules.set(name, r);
+  }
+  return r;
+}
+
+/** A feature's rule map and the area its `authenticated` fields belong to. */
+export interface AreaRules {
+  area?: ScopeArea;
+  rules: RuleMap;
+}
+
+/**
+ * Merges feature rule maps. A whole-type rule becomes that type's default (`*`), so one feature can
+ * add fields to another's type with rules of its own. The same field (or default) claimed twice is a
+ * start-up error, never a silent override. `authenticated` is bound to the feature's area so that
+ * API keys act only within their scopes.
+ */
+export function mergeRules(maps: AreaRules[]): RuleMap {
+  const out: Record<string, Record<string, Rule>> = {};
+  for (const { area, rules } of maps) {
+    for (const [type, r] of Object.entries(rules)) {
+      const fields: Record<string, Rule> = isRule(r) ? { '*': r } : r;
+      const target = (out[type] ??= {});
+      for (const [field, fr] of Object.entries(fields)) {
+        if (target[field]) throw new Error(`Permission rule for ${type}.${field} declared twice`);
+        target[field] = fr === authenticated && area ? areaRule(area, type === 'Mutation') : fr;
       }
     }
   }

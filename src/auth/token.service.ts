@@ -11,6 +11,8 @@ interface Claims {
   st?: string;
   co?: string;
   gr?: string;
+  /** The account's token version when the token was issued. */
+  ver?: number;
 }
 
 export class TokenService {
@@ -25,12 +27,14 @@ export class TokenService {
 
   async sign(
     v: Required<Pick<Viewer, 'id' | 'username' | 'role' | 'jurisdiction'>>,
+    tokenVersion = 0,
   ): Promise<{ token: string; expiresAt: Date }> {
     const j = v.jurisdiction;
     const claims: Omit<Claims, 'sub'> = {
       usr: v.username,
       role: v.role,
       lvl: j.level,
+      ver: tokenVersion,
       ...(j.streetId ? { st: j.streetId } : {}),
       ...(j.communityId ? { co: j.communityId } : {}),
       ...(j.gridId ? { gr: j.gridId } : {}),
@@ -47,7 +51,7 @@ export class TokenService {
   }
 
   /** The viewer a token stands for, or null when it is invalid or expired. */
-  async verify(token: string): Promise<Viewer | null> {
+  async verify(token: string): Promise<(Viewer & { tokenVersion: number }) | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: 'gridgov', algorithms: ['HS256'] });
       const c = payload as unknown as Claims;
@@ -60,6 +64,7 @@ export class TokenService {
         username: c.usr,
         role: c.role,
         jurisdiction: { level: c.lvl, streetId: c.st, communityId: c.co, gridId: c.gr },
+        tokenVersion: c.ver ?? 0,
       };
     } catch {
       return null;

@@ -47,4 +47,8 @@ export class User extends BaseEntity {
 
   @Property({ type: 'datetime', nullable: true })
   lastLoginAt?: Date | null;
+
+  /** Raised when the password changes or the account is disabled: older tokens stop working. */
+  @Property({ type: 'integer', default: 0 })
+  tokenVersion: Opt<number> = 0;
 }

@@ -54,26 +54,27 @@ export function toPage(args: PageArgs): Page {
   let after: string | undefined;
   if (args.after != null) {
     after = Buffer.from(args.after, 'base64url').toString('utf8');
-    if (!/^[0-9a-f-]{36}$/.test(after)) {
-      throw badInput('after', { en: 'after is not a valid cursor', zh: 'after 不是有效的游标' });
-    }
+    if (!/^[0-9a-f-]{36}$/.test(after) && !/^\d{1,19}$/.test(after)) throw badCursor();
   }
   return { first, after };
 }
 
+const badCursor = () => badInput('after', { en: 'after is not a valid cursor', zh: 'after 不是有效的游标' });
+
 export const toCursor = (id: string): string => Buffer.from(id, 'utf8').toString('base64url');
 
 /** What a list resolver returns; the Connection GraphQL types read it. */
-export class ConnectionResult<T extends { id: string }> {
+export class ConnectionResult<T extends object> {
   constructor(
     readonly items: T[],
     readonly hasNextPage: boolean,
     readonly hasPreviousPage: boolean,
     private readonly count: () => Promise<number>,
+    private readonly keyOf: (node: T) => string = (node) => (node as { id: string }).id,
   ) {}
 
   get edges(): { cursor: string; node: T }[] {
-    return this.items.map((node) => ({ cursor: toCursor(node.id), node }));
+    return this.items.map((node) => ({ cursor: toCursor(this.keyOf(node)), node }));
   }
 
   get nodes(): T[] {
@@ -86,8 +87,8 @@ export class ConnectionResult<T extends { id: string }> {
     return {
       hasNextPage: this.hasNextPage,
       hasPreviousPage: this.hasPreviousPage,
-      startCursor: first ? toCursor(first.id) : null,
-      endCursor: last ? toCursor(last.id) : null,
+      startCursor: first ? toCursor(this.keyOf(first)) : null,
+      endCursor: last ? toCursor(this.keyOf(last)) : null,
     };
   }
 
@@ -98,25 +99,39 @@ export class ConnectionResult<T extends { id: string }> {
 }
 
 /**
- * Keyset pagination over the time-ordered uuid primary key: stable under inserts and one indexed
- * range scan per page, however deep the client pages.
+ * Keyset pagination (by default over the time-ordered uuid primary key): stable under inserts and
+ * one indexed range scan per page, however deep the client pages.
  */
-export async function paginate<T extends { id: string }>(
+export async function paginate<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
   page: Page,
-  options: { populate?: readonly string[] } = {},
+  options: {
+    populate?: readonly string[];
+    /** Unique, indexed key to page on (default `id`). */
+    key?: string;
+    order?: 'asc' | 'desc';
+  } = {},
 ): Promise<ConnectionResult<T>> {
-  const pageWhere = (page.after ? { $and: [where, { id: { $gt: page.after } }] } : where) as FilterQuery<T>;
-  const rows = await em.find(entity, pageWhere, {
-    orderBy: { id: 'asc' } as never,
+  const key = options.key ?? 'id';
+  const order = options.order ?? 'asc';
+  if (page.after && (key === 'id') !== /^[0-9a-f-]{36}$/.test(page.after)) throw badCursor();
+  const pageWhere = (
+    page.after ? { $and: [where, { [key]: { [order === 'asc' ? '$gt' : '$lt']: page.after } }] } : where
+  ) as FilterQuery<T>;
+  const rows = (await em.find(entity, pageWhere, {
+    orderBy: { [key]: order } as never,
     limit: page.first + 1,
     populate: options.populate as never,
-  });
+  })) as T[];
   const hasNext = rows.length > page.first;
-  return new ConnectionResult(hasNext ? rows.slice(0, page.first) : rows, hasNext, !!page.after, () =>
-    em.count(entity, where),
+  return new ConnectionResult<T>(
+    hasNext ? rows.slice(0, page.first) : rows,
+    hasNext,
+    !!page.after,
+    () => em.count(entity, where),
+    (node) => String((node as Record<string, unknown>)[key]),
   );
 }
 

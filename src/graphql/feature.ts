@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/postgresql';
 import type { NonEmptyArray } from 'type-graphql';
-import type { RuleMap } from '../auth/permissions';
+import type { RuleMap, ScopeArea } from '../auth/permissions';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices, RequestContext } from '../server/context';
 import type { DemoSeedStep } from '../db/seed/demo.seed';
@@ -19,6 +19,8 @@ export interface Feature {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: Function[];
   permissions: RuleMap;
+  /** The API-key scope area of this feature's `authenticated` fields (keys need `<area>:read` / `:write`). */
+  area?: ScopeArea;
   nodes?: Record<string, NodeFetcher>;
   /** Adds this feature's demo data after the demo territory and accounts exist. */
   seed?: DemoSeedStep;

@@ -34,7 +34,10 @@ export async function buildAppSchema(options: { debug?: boolean } = {}): Promise
   if (query) query.description = 'Reads. Everything is limited to the jurisdiction of the viewer.';
   const mutation = bare.getMutationType();
   if (mutation) mutation.description = 'Changes. Each one writes its domain event in the same transaction.';
-  const rules = mergeRules([{ Query: { node: authenticated } }, ...features.map((f) => f.permissions)]);
+  const rules = mergeRules([
+    { rules: { Query: { node: authenticated } } },
+    ...features.map((f) => ({ area: f.area, rules: f.permissions })),
+  ]);
   return { schema: applyPermissions(bare, rules, options.debug ?? false), bare, rules };
 }
 

@@ -12,7 +12,7 @@ import Fastify, {
 } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { ANONYMOUS, type Viewer } from '../auth/viewer';
+import { authenticate } from '../auth/authenticate';
 import { createFormatError, localizeErrors } from '../graphql/format-error';
 import { checkDocument, queryLimits } from '../graphql/limits';
 import { pickLocale, type AppServices, type RequestContext } from './context';
@@ -72,16 +72,19 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
   });
   await apollo.start();
 
-  const context = async (req: FastifyRequest): Promise<RequestContext> => ({
-    requestId: String(req.id),
-    ip: req.ip,
-    em: orm.em.fork(),
-    viewer: await viewerFrom(app, req),
-    locale: pickLocale(req.headers['accept-language']),
-    app,
-    log: req.log as unknown as Logger,
-    loaders: new Map(),
-  });
+  const context = async (req: FastifyRequest): Promise<RequestContext> => {
+    const em = orm.em.fork();
+    return {
+      requestId: String(req.id),
+      ip: req.ip,
+      em,
+      viewer: await authenticate(em, app, req.headers),
+      locale: pickLocale(req.headers['accept-language']),
+      app,
+      log: req.log as unknown as Logger,
+      loaders: new Map(),
+    };
+  };
   const apolloHandler = fastifyApolloHandler(apollo, { context });
   const handler = (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body as { query?: unknown } | undefined;
@@ -126,12 +129,4 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
       if (fastify.server.listening) await fastify.close();
     },
   };
-}
-
-async function viewerFrom(app: AppServices, req: FastifyRequest): Promise<Viewer> {
-  const header = req.headers.authorization;
-  if (!header) return ANONYMOUS;
-  const match = /^Bearer\s+(.+)$/i.exec(header);
-  if (!match) return ANONYMOUS;
-  return (await app.tokens.verify(match[1]!.trim())) ?? ANONYMOUS;
 }

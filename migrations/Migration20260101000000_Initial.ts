@@ -1,15 +1,24 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261129053305_Initial extends Migration {
+export class Migration20260101000000_Initial extends Migration {
 
   override async up(): Promise<void> {
+    this.addSql(`create type "scope_level" as enum ('PLATFORM', 'STREET', 'COMMUNITY', 'GRID');`);
+    this.addSql(`create type "audit_action" as enum ('LOGIN', 'LOGIN_FAILED', 'REVEAL', 'ROLE_CHANGE', 'JURISDICTION_CHANGE', 'MODULE_ENABLEMENT', 'API_KEY_CREATED', 'API_KEY_REVOKED', 'EXPORT', 'PASSWORD_CHANGED', 'ACCOUNT_STATUS_CHANGED');`);
     this.addSql(`create type "grid_status" as enum ('ACTIVE', 'RETIRED');`);
     this.addSql(`create type "organization_kind" as enum ('ENTERPRISE', 'INSTITUTION', 'NEW_ECONOMIC', 'NEW_SOCIAL', 'PROPERTY_COMPANY', 'OWNERS_COMMITTEE', 'DEPARTMENT');`);
     this.addSql(`create type "gender" as enum ('MALE', 'FEMALE');`);
     this.addSql(`create type "residency_type" as enum ('PERMANENT', 'REGISTERED', 'FLOATING');`);
     this.addSql(`create type "resident_tag_kind" as enum ('ELDERLY_ALONE', 'EMPTY_NEST', 'DISABLED', 'LOW_INCOME', 'SPECIAL_HARDSHIP', 'LEFT_BEHIND_CHILD', 'NEEDS_CARE', 'VETERAN');`);
     this.addSql(`create type "user_role" as enum ('PLATFORM_ADMIN', 'STREET_ADMIN', 'COMMUNITY_ADMIN', 'GRID_CHIEF', 'GRID_WORKER');`);
-    this.addSql(`create type "scope_level" as enum ('PLATFORM', 'STREET', 'COMMUNITY', 'GRID');`);
+    this.addSql(`create table "api_key" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "name" varchar(100) not null, "prefix" varchar(16) not null, "secret_hash" varchar(64) not null, "scopes" text[] not null, "scope_level" "scope_level" not null, "street_id" uuid null, "community_id" uuid null, "grid_id" uuid null, "created_by_id" uuid not null, "expires_at" timestamptz null, "revoked_at" timestamptz null, "last_used_at" timestamptz null, constraint "api_key_pkey" primary key ("id"));`);
+    this.addSql(`alter table "api_key" add constraint "api_key_prefix_unique" unique ("prefix");`);
+
+    this.addSql(`create table "audit_log" ("seq" bigserial primary key, "at" timestamptz not null default now(), "action" "audit_action" not null, "actor_kind" varchar(16) not null, "actor_id" uuid null, "actor_name" varchar(100) null, "subject_id" varchar(200) null, "fields" jsonb not null, "reason" varchar(500) null, "request_id" varchar(64) null, "ip" varchar(64) null, "street_id" uuid null, "community_id" uuid null, "grid_id" uuid null);`);
+    this.addSql(`create index "audit_log_street_id_index" on "audit_log" ("street_id");`);
+    this.addSql(`create index "audit_log_community_id_index" on "audit_log" ("community_id");`);
+    this.addSql(`create index "audit_log_action_seq_index" on "audit_log" ("action", "seq");`);
+
     this.addSql(`create table "event" ("seq" bigserial primary key, "id" uuid not null, "type" varchar(100) not null, "subject_id" varchar(200) not null, "payload" jsonb not null, "occurred_at" timestamptz not null default now(), "actor_id" uuid null, "request_id" varchar(64) null, "street_id" uuid null, "community_id" uuid null, "grid_id" uuid null);`);
     this.addSql(`alter table "event" add constraint "event_id_unique" unique ("id");`);
     this.addSql(`create index "event_street_id_index" on "event" ("street_id");`);
@@ -92,7 +101,7 @@ export class Migration20261129053305_Initial extends Migration {
     this.addSql(`create index "resident_tag_grid_id_kind_index" on "resident_tag" ("grid_id", "kind");`);
     this.addSql(`alter table "resident_tag" add constraint "resident_tag_resident_id_kind_unique" unique ("resident_id", "kind");`);
 
-    this.addSql(`create table "app_user" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "username" varchar(64) not null, "password_hash" text not null, "display_name" varchar(100) not null, "role" "user_role" not null, "scope_level" "scope_level" not null, "street_id" uuid null, "community_id" uuid null, "grid_id" uuid null, "staff_member_id" uuid null, "active" boolean not null default true, "last_login_at" timestamptz null, constraint "app_user_pkey" primary key ("id"));`);
+    this.addSql(`create table "app_user" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "username" varchar(64) not null, "password_hash" text not null, "display_name" varchar(100) not null, "role" "user_role" not null, "scope_level" "scope_level" not null, "street_id" uuid null, "community_id" uuid null, "grid_id" uuid null, "staff_member_id" uuid null, "active" boolean not null default true, "last_login_at" timestamptz null, "token_version" int not null default 0, constraint "app_user_pkey" primary key ("id"));`);
     this.addSql(`alter table "app_user" add constraint "app_user_username_unique" unique ("username");`);
     this.addSql(`create index "app_user_street_id_index" on "app_user" ("street_id");`);
 
@@ -213,6 +222,10 @@ export class Migration20261129053305_Initial extends Migration {
 
     this.addSql(`alter table "resident_tag" drop constraint "resident_tag_resident_id_foreign";`);
 
+    this.addSql(`drop table if exists "api_key" cascade;`);
+
+    this.addSql(`drop table if exists "audit_log" cascade;`);
+
     this.addSql(`drop table if exists "event" cascade;`);
 
     this.addSql(`drop table if exists "street" cascade;`);
@@ -239,13 +252,14 @@ export class Migration20261129053305_Initial extends Migration {
 
     this.addSql(`drop table if exists "app_user" cascade;`);
 
+    this.addSql(`drop type "scope_level";`);
+    this.addSql(`drop type "audit_action";`);
     this.addSql(`drop type "grid_status";`);
     this.addSql(`drop type "organization_kind";`);
     this.addSql(`drop type "gender";`);
     this.addSql(`drop type "residency_type";`);
     this.addSql(`drop type "resident_tag_kind";`);
     this.addSql(`drop type "user_role";`);
-    this.addSql(`drop type "scope_level";`);
   }
 
 }
