@@ -19,7 +19,7 @@ export class Migration20260101000000_Initial extends Migration {
     this.addSql(`create index "audit_log_community_id_index" on "audit_log" ("community_id");`);
     this.addSql(`create index "audit_log_action_seq_index" on "audit_log" ("action", "seq");`);
 
-    this.addSql(`create table "event" ("seq" bigserial primary key, "id" uuid not null, "type" varchar(100) not null, "subject_id" varchar(200) not null, "payload" jsonb not null, "occurred_at" timestamptz not null default now(), "actor_id" uuid null, "request_id" varchar(64) null, "street_id" uuid null, "community_id" uuid null, "grid_id" uuid null);`);
+    this.addSql(`create table "event" ("seq" bigserial primary key, "id" uuid not null, "type" varchar(100) not null, "subject_id" varchar(200) not null, "payload" jsonb not null, "occurred_at" timestamptz not null default now(), "actor_id" uuid null, "request_id" varchar(64) null, "street_id" uuid null, "community_id" uuid null, "grid_id" uuid null, "txid" xid8 not null default pg_current_xact_id());`);
     this.addSql(`alter table "event" add constraint "event_id_unique" unique ("id");`);
     this.addSql(`create index "event_street_id_index" on "event" ("street_id");`);
     this.addSql(`create index "event_community_id_index" on "event" ("community_id");`);

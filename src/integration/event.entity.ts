@@ -58,4 +58,12 @@ export class DomainEvent {
 
   @Property({ type: 'uuid', nullable: true, index: true })
   gridId?: string | null;
+
+  /**
+   * The writing transaction. Sequence numbers are taken at insert but become visible at commit, in
+   * another order; the feed only shows events whose transaction is older than every transaction
+   * still running, so a reader paging with `after` can never skip one that commits late.
+   */
+  @Property({ columnType: 'xid8', type: 'string', defaultRaw: 'pg_current_xact_id()', lazy: true })
+  txid?: Opt<string>;
 }

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
+import { sql, type FilterQuery } from '@mikro-orm/postgresql';
 import { jurisdictionWhere, SCOPED_COLUMNS, type Placement } from '../auth/jurisdiction';
 import { requireAdmin } from '../auth/viewer';
 import { badInput } from '../graphql/errors';
@@ -47,6 +47,7 @@ export async function listEvents(
     throw badInput('after', { en: 'after must be an event sequence number', zh: 'after 必须是事件序号' });
   }
   const where: FilterQuery<DomainEvent> = {
+    [sql`(txid < pg_snapshot_xmin(pg_current_snapshot()))`]: true,
     ...jurisdictionWhere(viewer.jurisdiction, SCOPED_COLUMNS),
     ...(args.after != null ? { seq: { $gt: args.after } } : {}),
     ...(args.types?.length ? { type: { $in: args.types } } : {}),
