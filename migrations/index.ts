@@ -1,9 +1,15 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20260101000000_Initial } from './Migration20260101000000_Initial';
+import { Migration20260101000050_EventCommitOrder } from './Migration20260101000050_EventCommitOrder';
 import { Migration20260101000100_AuditAppendOnly } from './Migration20260101000100_AuditAppendOnly';
+import { Migration20260101000200_CaseCategories } from './Migration20260101000200_CaseCategories';
+import { Migration20260101000300_EventNotify } from './Migration20260101000300_EventNotify';
 
 /** Every migration, in order; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20260101000000_Initial', class: Migration20260101000000_Initial },
+  { name: 'Migration20260101000050_EventCommitOrder', class: Migration20260101000050_EventCommitOrder },
   { name: 'Migration20260101000100_AuditAppendOnly', class: Migration20260101000100_AuditAppendOnly },
+  { name: 'Migration20260101000200_CaseCategories', class: Migration20260101000200_CaseCategories },
+  { name: 'Migration20260101000300_EventNotify', class: Migration20260101000300_EventNotify },
 ];

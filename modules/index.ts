@@ -1,2 +1,10 @@
-/** The installed characteristic-grid modules, listed explicitly (see the module SDK in src/modules). */
-export const installedModules: readonly unknown[] = [];
+import type { AnyGridModule } from '../src/modules';
+import elderlyCare from './elderly-care';
+import legal from './legal';
+import volunteer from './volunteer';
+
+/**
+ * The installed characteristic-grid modules, listed explicitly. Adding a module is one folder
+ * (modules/<id>) and one line here; nothing else in the core changes.
+ */
+export const installedModules: readonly AnyGridModule[] = [volunteer, elderlyCare, legal];

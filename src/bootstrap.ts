@@ -12,6 +12,7 @@ import { createServer, type Server } from './server/app';
 import { systemClock, type AppServices, type Clock } from './server/context';
 import { coreFeatures } from './features';
 import { startWorkers } from './server/workers';
+import { EventStream } from './integration';
 
 export interface App {
   config: Config;
@@ -43,6 +44,7 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
   });
+  let events: EventStream | undefined;
   try {
     const orm = handle.orm;
     if (opts.migrate !== false) {
@@ -69,7 +71,14 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
       clock: opts.clock ?? systemClock,
       loginLimiter: new LoginLimiter(),
     };
-    const server = await createServer({ app: services, orm, schema });
+    const stream = await EventStream.start({
+      orm,
+      log,
+      databaseUrl: config.databaseUrl,
+      pglite: handle.pglite,
+    });
+    events = stream;
+    const server = await createServer({ app: services, orm, schema, events: stream });
     const workers =
       opts.workers === false
         ? undefined
@@ -88,11 +97,13 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
         await workers?.stop();
         await server.close();
         log.debug('http server closed');
+        await stream.close();
         await handle.close();
         log.debug('database closed');
       },
     };
   } catch (e) {
+    await events?.close().catch(() => undefined);
     await handle.close().catch(() => undefined);
     throw e;
   }

@@ -32,6 +32,10 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
   /** Behind a reverse proxy or load balancer: trust its X-Forwarded-For for the client address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Let webhooks target private, loopback and link-local addresses (SSRF guard off; local tests only). */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** How long one webhook delivery may take before it counts as failed and is retried. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -53,6 +57,8 @@ export interface Config {
   dbStatementTimeoutMs: number;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  webhookAllowPrivate: boolean;
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +97,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY === 'true',
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
   };
 }
 

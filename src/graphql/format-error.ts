@@ -1,6 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ConnectionException, DriverException, OptimisticLockError } from '@mikro-orm/postgresql';
+import {
+  ConnectionException,
+  DeadlockException,
+  DriverException,
+  LockWaitTimeoutException,
+  OptimisticLockError,
+} from '@mikro-orm/postgresql';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../server/context';
@@ -36,6 +42,14 @@ export function createFormatError(log: Logger) {
         en: 'The record was changed by someone else; reload and try again',
         zh: '该记录已被他人修改，请刷新后重试',
       });
+    }
+    if (original instanceof DeadlockException || original instanceof LockWaitTimeoutException) {
+      return withCode(
+        formatted,
+        ErrorCode.CONFLICT,
+        { en: 'A concurrent change got in the way; retry', zh: '与其他操作冲突，请重试' },
+        { retryable: true },
+      );
     }
     if (original instanceof ConnectionException || isConnectionError(original)) {
       log.warn({ err: original }, 'database unavailable');

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityClass } from '@mikro-orm/postgresql';
+import { raw, type EntityClass } from '@mikro-orm/postgresql';
 import { loader, type RequestContext } from '../server/context';
 
 /**
@@ -43,7 +43,7 @@ export function countBy<T extends object>(
         const fieldName = prop?.fieldNames?.[0] ?? column;
         const qb = ctx.em
           .createQueryBuilder(entity)
-          .select([fieldName, 'count(*) as n'] as never)
+          .select([fieldName, raw('count(*) as n')] as never)
           .where({ [column]: { $in: ids }, ...extraWhere } as never)
           .groupBy(fieldName as never);
         const rows = (await qb.execute('all')) as Record<string, unknown>[];

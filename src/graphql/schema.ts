@@ -3,6 +3,7 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema } from 'type-graphql';
 import { applyPermissions, authenticated, mergeRules, type RuleMap } from '../auth/permissions';
 import { coreFeatures } from '../features';
+import { liveEvents } from '../integration/live-events';
 import type { NodeFetcher } from './feature';
 import { createNodeResolver } from './node.resolver';
 
@@ -29,11 +30,14 @@ export async function buildAppSchema(options: { debug?: boolean } = {}): Promise
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
     emitSchemaFile: false,
+    pubSub: liveEvents,
   });
   const query = bare.getQueryType();
   if (query) query.description = 'Reads. Everything is limited to the jurisdiction of the viewer.';
   const mutation = bare.getMutationType();
   if (mutation) mutation.description = 'Changes. Each one writes its domain event in the same transaction.';
+  const subscription = bare.getSubscriptionType();
+  if (subscription) subscription.description = 'Live events over WebSocket (graphql-ws) at /graphql.';
   const rules = mergeRules([
     { rules: { Query: { node: authenticated } } },
     ...features.map((f) => ({ area: f.area, rules: f.permissions })),

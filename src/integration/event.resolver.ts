@@ -1,6 +1,7 @@
-import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../graphql/errors';
 import { MAX_PAGE_SIZE } from '../graphql/connection';
+import { toGlobalId } from '../graphql/global-id';
 import type { RequestContext } from '../server/context';
 import { DomainEvent } from './event.entity';
 import { listEvents } from './event.service';
@@ -23,13 +24,20 @@ class EventPage {
 @Resolver()
 export class EventResolver {
   @Query(() => EventPage, {
-    description: 'The ordered domain-event feed of your jurisdiction (administrators).',
+    description:
+      'The ordered domain-event feed of your jurisdiction (administrators, and API keys with events:read).',
   })
   async events(
     @Ctx() ctx: RequestContext,
-    @Arg('after', () => String, { nullable: true, description: 'Sequence number to continue after.' })
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Sequence number to continue after (the `endCursor` of the previous page).',
+    })
     after?: string | null,
-    @Arg('types', () => [String], { nullable: true, description: 'Only these event types.' })
+    @Arg('types', () => [String], {
+      nullable: true,
+      description: 'Only these event types: exact ("grid.updated"), a prefix ("case.*"), or "*".',
+    })
     types?: string[] | null,
     @Arg('first', () => Int, { nullable: true, description: `Page size, 1–${MAX_PAGE_SIZE} (default 50).` })
     first?: number | null,
@@ -47,5 +55,17 @@ export class EventResolver {
       hasNextPage: page.hasNextPage,
       endCursor: page.events.length ? page.events[page.events.length - 1]!.seq : null,
     };
+  }
+}
+
+@Resolver(() => DomainEvent)
+export class EventFieldResolver {
+  @FieldResolver(() => ID, {
+    name: 'gridId',
+    nullable: true,
+    description: 'Global id of the grid the event belongs to (null above grid level).',
+  })
+  gridId(@Root() event: DomainEvent): string | null {
+    return event.gridId ? toGlobalId('Grid', event.gridId) : null;
   }
 }

@@ -8,7 +8,8 @@ export interface MetricScope {
   id: string;
   /**
    * The grids to count (uuids). For a module metric: only grids where the module is or was enabled
-   * during the period. Compute functions filter with `grid_id = any(?)` and nothing else.
+   * during the period. Compute functions filter with `grid_id = any(?::uuid[])` bound to
+   * `pgUuidArray(scope.gridIds)` and nothing else (knex would expand a JS array into a list).
    */
   gridIds: string[];
 }
@@ -17,6 +18,12 @@ export interface MetricScope {
 export interface Period {
   from: Date;
   to: Date;
+}
+
+/** What a computation may need beyond scope and period. */
+export interface MetricEnv {
+  /** The request's clock: "as of" figures (e.g. overdue visits) use min(period.to, now). */
+  now: Date;
 }
 
 /**
@@ -30,5 +37,13 @@ export interface MetricDefinition {
   description?: Message;
   /** Unit for display, e.g. `件`, `人`, `小时`, `%`. */
   unit: string;
-  compute(em: EntityManager, scope: MetricScope, period: Period): Promise<number>;
+  compute(em: EntityManager, scope: MetricScope, period: Period, env: MetricEnv): Promise<number>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A PostgreSQL uuid[] literal for one `?` binding: `'{a,b}'`. Refuses anything but uuids. */
+export function pgUuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);
+  return `{${ids.join(',')}}`;
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Property, Unique } from '@mikro-orm/postgresql';
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, ScopedEntity } from '../db/base.entity';
 import type { ExternalRef } from '../db/external-ref';
@@ -30,6 +30,8 @@ registerEnumType(OrganizationKind, {
 @ObjectType('Organization', { implements: Node, description: '组织 — an organization in the area.' })
 @Entity()
 @Unique({ properties: ['source', 'externalId'] })
+@Index({ properties: ['gridId', 'kind'] })
+@Index({ properties: ['communityId', 'kind'] })
 export class Organization extends ScopedEntity implements ExternalRef {
   @Field(() => String, { description: 'Name.' })
   @Property({ type: 'string', length: 200 })
@@ -51,6 +53,7 @@ export class Organization extends ScopedEntity implements ExternalRef {
   @Property({ type: 'string', length: 100, nullable: true })
   contactName?: string | null;
 
+  /** Shown only masked (the resolver exposes `contactPhone` through the masking functions). */
   @Property({ type: 'string', length: 20, nullable: true })
   contactPhone?: string | null;
 

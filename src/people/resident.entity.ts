@@ -1,7 +1,9 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/postgresql';
-import { ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Node, ScopedEntity } from '../db/base.entity';
 import type { ExternalRef } from '../db/external-ref';
+import { LocalDateType } from './local-date.type';
 
 export enum Gender {
   MALE = 'MALE',
@@ -31,13 +33,23 @@ registerEnumType(ResidencyType, {
 /**
  * 居民: a person living in the territory. Every personal field but the name is optional: residents
  * may refuse to give them. ID number and phone are stored as given and only ever shown masked,
- * unless revealed through the audited path.
+ * unless revealed through the audited path; they carry no GraphQL field here on purpose, the
+ * resolver exposes only their masked form.
  */
-@ObjectType('Resident', { implements: Node, description: '居民 — a resident.' })
+@ObjectType('Resident', {
+  implements: Node,
+  description:
+    '居民 — a resident. `idNumber` and `phone` are always masked; sensitive tags (DISABLED, LOW_INCOME, ' +
+    'SPECIAL_HARDSHIP) appear in `tags` only for administrators and grid chiefs, everyone else sees ' +
+    '`needsSupport` instead.',
+})
 @Entity()
 @Unique({ properties: ['source', 'externalId'] })
 @Index({ properties: ['gridId', 'name'] })
+@Index({ properties: ['communityId', 'name'] })
 @Index({ properties: ['gridId', 'birthDate'] })
+@Index({ properties: ['communityId', 'birthDate'] })
+@Index({ properties: ['gridId', 'residency'] })
 export class Resident extends ScopedEntity implements ExternalRef {
   @ManyToOne({ entity: 'Household', mapToPk: true, fieldName: 'household_id', nullable: true, index: true })
   householdId?: string | null;
@@ -48,31 +60,49 @@ export class Resident extends ScopedEntity implements ExternalRef {
   @ManyToOne({ entity: 'BuildingUnit', mapToPk: true, fieldName: 'unit_id', nullable: true })
   unitId?: string | null;
 
+  @Field(() => String, { description: 'Name (姓名).' })
   @Property({ type: 'string', length: 100 })
   name!: string;
 
+  @Field(() => Gender, { nullable: true, description: 'Gender; null when not given.' })
   @Enum({ items: () => Gender, nativeEnumName: 'gender', nullable: true })
   gender?: Gender | null;
 
-  @Property({ type: 'date', nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Date of birth; null when not given.' })
+  @Property({ type: LocalDateType, nullable: true })
   birthDate?: string | null;
 
-  /** 18-character resident ID number, checksum-validated on input. */
+  /**
+   * 18-character resident ID number, checksum-validated on input. Unique: the same person cannot be
+   * registered twice (duplicates are refused without saying where the other record is).
+   */
   @Property({ type: 'string', length: 18, nullable: true, lazy: false })
-  @Index()
+  @Unique()
   idNumber?: string | null;
 
   @Property({ type: 'string', length: 20, nullable: true })
   phone?: string | null;
 
+  @Field(() => ResidencyType, {
+    nullable: true,
+    description: 'Residency (常住/户籍/流动); null when not given.',
+  })
   @Enum({ items: () => ResidencyType, nativeEnumName: 'residency_type', nullable: true })
   residency?: ResidencyType | null;
 
   /** Relation to the head of household, e.g. 户主, 配偶, 子女. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'Relation to the head of household (与户主关系), e.g. 户主, 配偶, 子女.',
+  })
   @Property({ type: 'string', length: 32, nullable: true })
   relationToHead?: string | null;
 
   /** The resident declined to give optional information (the report counts these). */
+  @Field(() => Boolean, {
+    description:
+      'The resident declined to give optional information (拒绝提供信息); what they declined stays empty.',
+  })
   @Property({ type: 'boolean', default: false })
   refusedInfo: Opt<boolean> = false;
 

@@ -15,6 +15,12 @@ import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
 import { createFormatError, localizeErrors } from '../graphql/format-error';
 import { checkDocument, queryLimits } from '../graphql/limits';
+import {
+  attachSubscriptions,
+  createIdempotentHandler,
+  type EventStream,
+  type LiveServer,
+} from '../integration';
 import { pickLocale, type AppServices, type RequestContext } from './context';
 import { registerGraphiql, wantsHtml, GRAPHIQL_HTML } from './graphiql';
 
@@ -22,6 +28,8 @@ export interface ServerDeps {
   app: AppServices;
   orm: MikroORM;
   schema: GraphQLSchema;
+  /** Committed events for subscriptions; without it, /graphql serves no WebSocket. */
+  events?: EventStream;
 }
 
 export interface Server {
@@ -33,7 +41,7 @@ export interface Server {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function createServer({ app, orm, schema }: ServerDeps): Promise<Server> {
+export async function createServer({ app, orm, schema, events }: ServerDeps): Promise<Server> {
   const { config, log } = app;
   const fastify = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -86,6 +94,7 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     };
   };
   const apolloHandler = fastifyApolloHandler(apollo, { context });
+  const idempotent = createIdempotentHandler({ apollo, context });
   const handler = (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = req.method === 'GET' ? (req.query as { query?: unknown } | undefined)?.query : body?.query;
@@ -97,6 +106,7 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
           .send({ errors: [{ message: problem, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }] });
       }
     }
+    if (req.method === 'POST' && req.headers['idempotency-key'] !== undefined) return idempotent(req, reply);
     return apolloHandler.call(fastify, req as never, reply as never);
   };
 
@@ -109,6 +119,8 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     return handler(req, reply);
   });
   registerGraphiql(fastify);
+  const live: LiveServer | undefined =
+    events && attachSubscriptions({ fastify, schema, orm, app, stream: events });
 
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_req, reply) => {
@@ -124,6 +136,7 @@ export async function createServer({ app, orm, schema }: ServerDeps): Promise<Se
     fastify,
     apollo,
     close: async () => {
+      await live?.close();
       // Stopping Apollo drains the HTTP server through the drain plugin: in-flight requests finish.
       await apollo.stop();
       if (fastify.server.listening) await fastify.close();

@@ -1,6 +1,7 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/postgresql';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
 import { Node, ScopedEntity } from '../db/base.entity';
+import { LocalDateType } from './local-date.type';
 import type { ExternalRef } from '../db/external-ref';
 import { Gender } from '../people/resident.entity';
 
@@ -11,6 +12,7 @@ import { Gender } from '../people/resident.entity';
 @ObjectType('StaffMember', { implements: Node, description: '工作人员 — a member of the grid staff.' })
 @Entity()
 @Unique({ properties: ['source', 'externalId'] })
+@Index({ properties: ['communityId', 'name'] })
 export class StaffMember extends ScopedEntity implements ExternalRef {
   @Field(() => String, { description: 'Name.' })
   @Property({ type: 'string', length: 100 })
@@ -20,9 +22,11 @@ export class StaffMember extends ScopedEntity implements ExternalRef {
   @Enum({ items: () => Gender, nativeEnumName: 'gender', nullable: true })
   gender?: Gender | null;
 
-  @Property({ type: 'date', nullable: true })
+  /** Only the age is shown; the roster's age bands are computed from this column in SQL. */
+  @Property({ type: LocalDateType, nullable: true })
   birthDate?: string | null;
 
+  /** Shown masked unless the viewer administers the member's home jurisdiction. */
   @Property({ type: 'string', length: 20, nullable: true })
   phone?: string | null;
 

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolve
 import { ConnectionType, PageArgs, toPage, type ConnectionResult } from '../graphql/connection';
 import { fromGlobalId, fromOptionalGlobalId } from '../graphql/global-id';
 import { byId } from '../graphql/loaders';
+import { requireViewer } from '../auth/viewer';
 import type { RequestContext } from '../server/context';
 import { Community } from './community.entity';
 import { Grid } from './grid.entity';
@@ -12,9 +13,17 @@ import {
   CreateGridInput,
   CreateStreetInput,
   GridFilter,
+  UpdateCommunityInput,
   UpdateGridInput,
+  UpdateStreetInput,
 } from './territory.inputs';
 import * as territory from './territory.service';
+import { Building } from './building.entity';
+import { BuildingConnection, MicroGridConnection } from './building.resolver';
+import { buildingsOf, microGridsOf } from './building.service';
+import { GridLineageKind } from './grid-lineage.entity';
+import { MicroGrid } from './micro-grid.entity';
+import { lineageEdges, visibleGrids } from './territory.loaders';
 
 @ObjectType({ description: 'A page of streets.' })
 export class StreetConnection extends ConnectionType(Street, 'Street') {}
@@ -36,7 +45,8 @@ export class TerritoryResolver {
   communities(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => CommunityFilter, { nullable: true }) filter?: CommunityFilter | null,
+    @Arg('filter', () => CommunityFilter, { nullable: true, description: 'Narrows the list.' })
+    filter?: CommunityFilter | null,
   ): Promise<ConnectionResult<Community>> {
     return territory.listCommunities(
       ctx,
@@ -52,7 +62,8 @@ export class TerritoryResolver {
   grids(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => GridFilter, { nullable: true }) filter?: GridFilter | null,
+    @Arg('filter', () => GridFilter, { nullable: true, description: 'Narrows the list.' })
+    filter?: GridFilter | null,
   ): Promise<ConnectionResult<Grid>> {
     return territory.listGrids(
       ctx,
@@ -68,20 +79,49 @@ export class TerritoryResolver {
   }
 
   @Mutation(() => Street, { description: 'Create a street (platform administrators).' })
-  createStreet(@Ctx() ctx: RequestContext, @Arg('input') input: CreateStreetInput): Promise<Street> {
+  createStreet(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateStreetInput, { description: 'What to create.' }) input: CreateStreetInput,
+  ): Promise<Street> {
     return territory.createStreet(ctx, input);
   }
 
+  @Mutation(() => Street, {
+    description: 'Rename a street (its administrators and platform administrators).',
+  })
+  updateStreet(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The street.' }) id: string,
+    @Arg('input', () => UpdateStreetInput, { description: 'What to change.' }) input: UpdateStreetInput,
+  ): Promise<Street> {
+    return territory.updateStreet(ctx, fromGlobalId(id, 'Street'), { name: input.name ?? undefined });
+  }
+
   @Mutation(() => Community, { description: 'Create a community (street administrators and above).' })
-  createCommunity(@Ctx() ctx: RequestContext, @Arg('input') input: CreateCommunityInput): Promise<Community> {
+  createCommunity(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateCommunityInput, { description: 'What to create.' }) input: CreateCommunityInput,
+  ): Promise<Community> {
     return territory.createCommunity(ctx, {
       ...input,
       streetId: fromGlobalId(input.streetId, 'Street', 'input.streetId'),
     });
   }
 
+  @Mutation(() => Community, { description: 'Rename a community (community administrators and above).' })
+  updateCommunity(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { description: 'The community.' }) id: string,
+    @Arg('input', () => UpdateCommunityInput, { description: 'What to change.' }) input: UpdateCommunityInput,
+  ): Promise<Community> {
+    return territory.updateCommunity(ctx, fromGlobalId(id, 'Community'), { name: input.name ?? undefined });
+  }
+
   @Mutation(() => Grid, { description: 'Create a grid (community administrators and above).' })
-  createGrid(@Ctx() ctx: RequestContext, @Arg('input') input: CreateGridInput): Promise<Grid> {
+  createGrid(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateGridInput, { description: 'What to create.' }) input: CreateGridInput,
+  ): Promise<Grid> {
     return territory.createGrid(ctx, {
       ...input,
       communityId: fromGlobalId(input.communityId, 'Community', 'input.communityId'),
@@ -92,7 +132,7 @@ export class TerritoryResolver {
   updateGrid(
     @Ctx() ctx: RequestContext,
     @Arg('id', () => ID, { description: 'The grid.' }) id: string,
-    @Arg('input') input: UpdateGridInput,
+    @Arg('input', () => UpdateGridInput, { description: 'What to change.' }) input: UpdateGridInput,
   ): Promise<Grid> {
     const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
     return territory.updateGrid(ctx, fromGlobalId(id, 'Grid'), patch);
@@ -109,7 +149,7 @@ export class StreetFieldResolver {
     @Root() street: Street,
     @Args() page: PageArgs,
   ): Promise<ConnectionResult<Community>> {
-    return territory.listCommunities(ctx, { streetId: street.id }, toPage(page));
+    return territory.communitiesOf(ctx, street.id, toPage(page));
   }
 }
 
@@ -125,16 +165,13 @@ export class CommunityFieldResolver {
     @Ctx() ctx: RequestContext,
     @Root() c: Community,
     @Args() page: PageArgs,
-    @Arg('filter', () => GridFilter, { nullable: true }) filter?: GridFilter | null,
+    @Arg('filter', () => GridFilter, { nullable: true, description: 'Narrows the list.' })
+    filter?: GridFilter | null,
   ): Promise<ConnectionResult<Grid>> {
-    return territory.listGrids(
+    return territory.gridsOf(
       ctx,
-      {
-        communityId: c.id,
-        status: filter?.status,
-        theme: filter?.theme,
-        nameContains: filter?.nameContains ?? undefined,
-      },
+      c.id,
+      { status: filter?.status, theme: filter?.theme, nameContains: filter?.nameContains },
       toPage(page),
     );
   }
@@ -150,5 +187,61 @@ export class GridFieldResolver {
   @FieldResolver(() => Street, { description: 'The street of this grid.' })
   async street(@Ctx() ctx: RequestContext, @Root() g: Grid): Promise<Street> {
     return (await byId(ctx, Street).load(g.streetId))!;
+  }
+
+  @FieldResolver(() => MicroGridConnection, { description: 'Micro-grids of this grid.' })
+  microGrids(
+    @Ctx() ctx: RequestContext,
+    @Root() g: Grid,
+    @Args() page: PageArgs,
+  ): Promise<ConnectionResult<MicroGrid>> {
+    return microGridsOf(ctx, g.id, toPage(page));
+  }
+
+  @FieldResolver(() => BuildingConnection, { description: 'Buildings of this grid.' })
+  buildings(
+    @Ctx() ctx: RequestContext,
+    @Root() g: Grid,
+    @Args() page: PageArgs,
+  ): Promise<ConnectionResult<Building>> {
+    return buildingsOf(ctx, 'gridId', g.id, toPage(page));
+  }
+
+  @FieldResolver(() => [Grid], {
+    description:
+      'Grids this grid was split from or merged from (re-gridding lineage), within your jurisdiction; empty for an original grid.',
+  })
+  async predecessors(@Ctx() ctx: RequestContext, @Root() g: Grid): Promise<Grid[]> {
+    const edges = await lineageEdges(ctx, 'successorId').load(g.id);
+    return this.visible(
+      ctx,
+      edges.map((e) => e.predecessorId),
+    );
+  }
+
+  @FieldResolver(() => [Grid], {
+    description: 'Grids that took over this retired grid (re-gridding lineage), within your jurisdiction.',
+  })
+  async successors(@Ctx() ctx: RequestContext, @Root() g: Grid): Promise<Grid[]> {
+    const edges = await lineageEdges(ctx, 'predecessorId').load(g.id);
+    return this.visible(
+      ctx,
+      edges.map((e) => e.successorId),
+    );
+  }
+
+  @FieldResolver(() => GridLineageKind, {
+    nullable: true,
+    description: 'Whether a split or a merge retired this grid; null while it is in use.',
+  })
+  async retiredBy(@Ctx() ctx: RequestContext, @Root() g: Grid): Promise<GridLineageKind | null> {
+    const edges = await lineageEdges(ctx, 'predecessorId').load(g.id);
+    return edges[0]?.kind ?? null;
+  }
+
+  private async visible(ctx: RequestContext, ids: string[]): Promise<Grid[]> {
+    const v = requireViewer(ctx.viewer);
+    const grids = await visibleGrids(ctx, territory.gridWhere(v.jurisdiction)).loadMany(ids);
+    return grids.filter((x): x is Grid => !!x && !(x instanceof Error));
   }
 }

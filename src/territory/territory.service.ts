@@ -13,6 +13,7 @@ import { Community } from './community.entity';
 import { Grid, GridStatus } from './grid.entity';
 import { Street } from './street.entity';
 import { geoJsonPolygon } from './geo';
+import { childPages } from './territory.loaders';
 
 /** Scope columns of the territory tables: each node is its own level. */
 export const STREET_SCOPE = { street: 'id' } as const;
@@ -34,6 +35,16 @@ export function gridWhere(j: Jurisdiction): FilterQuery<Grid> {
 export async function listStreets(ctx: RequestContext, page: Page): Promise<ConnectionResult<Street>> {
   const v = requireViewer(ctx.viewer);
   return paginate(ctx.em, Street, streetWhere(v.jurisdiction), page);
+}
+
+/** Communities of many streets, a page each, batched across streets. */
+export function communitiesOf(
+  ctx: RequestContext,
+  streetId: string,
+  page: Page,
+): Promise<ConnectionResult<Community>> {
+  const v = requireViewer(ctx.viewer);
+  return childPages(ctx, Community, 'streetId', communityWhere(v.jurisdiction), page).load(streetId);
 }
 
 export async function listCommunities(
@@ -75,6 +86,26 @@ export async function listGrids(
     ],
   };
   return paginate(ctx.em, Grid, where, page);
+}
+
+/** Grids of many communities, a page each, batched across communities. */
+export function gridsOf(
+  ctx: RequestContext,
+  communityId: string,
+  filter: { status?: GridStatus | null; theme?: string | null; nameContains?: string | null },
+  page: Page,
+): Promise<ConnectionResult<Grid>> {
+  const v = requireViewer(ctx.viewer);
+  const where: FilterQuery<Grid> = {
+    $and: [
+      gridWhere(v.jurisdiction),
+      filter.status ? { status: filter.status } : {},
+      filter.theme ? { theme: filter.theme } : {},
+      filter.nameContains ? { name: { $ilike: `%${escapeLike(filter.nameContains)}%` } } : {},
+    ],
+  };
+  const variant = JSON.stringify([filter.status ?? null, filter.theme ?? null, filter.nameContains ?? null]);
+  return childPages(ctx, Grid, 'communityId', where, page, variant).load(communityId);
 }
 
 /** A street the viewer may see, or NOT_FOUND (the same answer whether it exists elsewhere or not). */
@@ -218,4 +249,41 @@ export async function updateGrid(
 
 export function placementOfGrid(g: Grid): { streetId: string; communityId: string; gridId: string } {
   return { streetId: g.streetId, communityId: g.communityId, gridId: g.id };
+}
+
+const namePatch = z.object({ name: text(100).optional() });
+
+/** Renames a street (its administrators and platform administrators). */
+export async function updateStreet(
+  ctx: RequestContext,
+  id: string,
+  patch: { name?: string },
+): Promise<Street> {
+  const v = requireAdmin(ctx.viewer);
+  const data = parseInput(namePatch, patch);
+  const street = await getStreet(ctx, id);
+  assertCovers(v.jurisdiction, { streetId: street.id });
+  const changed: Record<string, unknown> = {};
+  if (data.name !== undefined) changed.name = street.name = data.name;
+  recordEvent(ctx, 'street.updated', { type: 'Street', id: street.id }, { streetId: street.id }, { changed });
+  await ctx.em.flush();
+  return street;
+}
+
+/** Renames a community (its administrators and those above). */
+export async function updateCommunity(
+  ctx: RequestContext,
+  id: string,
+  patch: { name?: string },
+): Promise<Community> {
+  const v = requireAdmin(ctx.viewer);
+  const data = parseInput(namePatch, patch);
+  const community = await getCommunity(ctx, id);
+  const placement = { streetId: community.streetId, communityId: community.id };
+  assertCovers(v.jurisdiction, placement);
+  const changed: Record<string, unknown> = {};
+  if (data.name !== undefined) changed.name = community.name = data.name;
+  recordEvent(ctx, 'community.updated', { type: 'Community', id: community.id }, placement, { changed });
+  await ctx.em.flush();
+  return community;
 }

@@ -1,0 +1,120 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  activityAggregate,
+  pgUuidArray,
+  sqlValue,
+  type MetricDefinition,
+  type MetricEnv,
+  type Period,
+} from '../../src/modules';
+
+/*
+ * Figures about the register ("registered", "paired", "overdue") are a state, taken as of the end of
+ * the period, or now when the period ends later. A day is a calendar day in China.
+ */
+const AS_OF_DAY = `(?::timestamptz at time zone 'Asia/Shanghai')::date`;
+
+/** The last instant the figure describes, and the calendar day it falls on is computed in SQL. */
+function asOf(period: Period, env: MetricEnv): Date {
+  return new Date(Math.min(period.to.getTime(), env.now.getTime()) - 1);
+}
+
+const ACTIVE_AT = (alias: string) =>
+  `${alias}.registered_on <= ${AS_OF_DAY} and (${alias}.ended_on is null or ${alias}.ended_on > ${AS_OF_DAY})`;
+
+/**
+ * Active elderly of the grids not visited (nor registered) within their grid's visit interval as of
+ * `at`; `intervalDays` overrides the grids' settings (to preview a change before it is saved).
+ */
+export function overdueCount(
+  em: EntityManager,
+  gridIds: string[],
+  at: Date,
+  intervalDays?: number,
+): Promise<number> {
+  const grids = pgUuidArray(gridIds);
+  const interval =
+    intervalDays === undefined ? `coalesce((gm.settings->>'visitIntervalDays')::int, 30)` : '?::int';
+  return sqlValue(
+    em,
+    `with last_visit as (
+       select details->>'profileId' as pid, max(occurred_at) as at from activity
+        where grid_id = any(?::uuid[]) and kind = 'elderly-care.visit' and occurred_at <= ?
+        group by 1)
+     select count(*) as value
+       from elderly_care_profile p
+       left join grid_module gm on gm.grid_id = p.grid_id and gm.module_id = 'elderly-care'
+       left join last_visit l on l.pid = p.id::text
+      where p.grid_id = any(?::uuid[]) and ${ACTIVE_AT('p')}
+        and greatest(coalesce((l.at at time zone 'Asia/Shanghai')::date, p.registered_on), p.registered_on)
+            + ${interval} < ${AS_OF_DAY}`,
+    [grids, at, grids, at, at, ...(intervalDays === undefined ? [] : [intervalDays]), at],
+  );
+}
+
+/** Metrics of the home elderly care module. */
+export const elderlyCareMetrics: MetricDefinition[] = [
+  {
+    code: 'elderly-care.elderly_registered',
+    label: { zh: '在册老人数', en: 'Elderly registered' },
+    description: {
+      zh: '期末在册（未注销）的老人档案数',
+      en: 'Active elderly profiles at the end of the period',
+    },
+    unit: '人',
+    compute: (em, scope, period, env) => {
+      const at = asOf(period, env);
+      return sqlValue(
+        em,
+        `select count(*) as value from elderly_care_profile p where p.grid_id = any(?::uuid[]) and ${ACTIVE_AT('p')}`,
+        [pgUuidArray(scope.gridIds), at, at],
+      );
+    },
+  },
+  {
+    code: 'elderly-care.paired_share',
+    label: { zh: '结对帮扶覆盖率', en: 'Share paired with a helper' },
+    description: {
+      zh: '期末在册老人中有进行中结对帮扶的比例',
+      en: 'Share of active elderly profiles with an active helper pairing at the end of the period',
+    },
+    unit: '%',
+    compute: (em, scope, period, env) => {
+      const at = asOf(period, env);
+      return sqlValue(
+        em,
+        `select case when count(*) = 0 then 0 else round(100.0 * count(*) filter (where exists (
+                  select 1 from elderly_care_pairing x
+                   where x.profile_id = p.id and x.started_on <= ${AS_OF_DAY}
+                     and (x.ended_on is null or x.ended_on > ${AS_OF_DAY}))) / count(*), 1) end as value
+           from elderly_care_profile p where p.grid_id = any(?::uuid[]) and ${ACTIVE_AT('p')}`,
+        [at, at, pgUuidArray(scope.gridIds), at, at],
+      );
+    },
+  },
+  {
+    code: 'elderly-care.visits',
+    label: { zh: '上门探访次数', en: 'Home visits' },
+    description: { zh: '期间内的上门探访与慰问次数', en: 'Home and condolence visits in the period' },
+    unit: '次',
+    compute: (em, scope, period) => activityAggregate(em, scope, period, 'elderly-care.visit', 'count(*)'),
+  },
+  {
+    code: 'elderly-care.overdue_visits',
+    label: { zh: '逾期未探访老人', en: 'Elderly overdue for a visit' },
+    description: {
+      zh: '期末在册老人中，距上次探访（或建档）已超过本网格探访周期的人数',
+      en: "Active elderly not visited (since registration) within their grid's visit interval, at the end of the period",
+    },
+    unit: '人',
+    compute: (em, scope, period, env) => overdueCount(em, scope.gridIds, asOf(period, env)),
+  },
+  {
+    code: 'elderly-care.clinic_attendees',
+    label: { zh: '义诊服务人次', en: 'Clinic attendees' },
+    description: { zh: '期间内健康义诊的就诊人次', en: 'Residents seen at health clinics in the period' },
+    unit: '人次',
+    compute: (em, scope, period) =>
+      activityAggregate(em, scope, period, 'elderly-care.clinic', `sum((details->>'attendees')::int)`),
+  },
+];

@@ -1,0 +1,45 @@
+/*
+ * The module SDK: everything a characteristic-grid module (modules/<id>) imports from the core
+ * besides the public exports of core folders (src/territory, src/people...). See README.md.
+ */
+export {
+  activityKind,
+  declareGridModule,
+  defineGridModule,
+  defineSettings,
+  kindsFor,
+  type ActivityKindSpec,
+  type ActivityKinds,
+  type AnyGridModule,
+  type GridModuleManifest,
+  type ModuleContract,
+  type ModuleHooks,
+  type ModuleSeed,
+} from './define';
+export { ref, localDate } from './details';
+export { ModuleRecord } from './module-record';
+export { moduleEvent } from './events';
+export { Node } from '../db/base.entity';
+export { Activity } from './activity.entity';
+export { toView as activityView, type ActivityData } from './activity.service';
+export type { EnabledGrid } from './enablement.service';
+export { LocalDateType } from './local-date.type';
+export { addDays, asCalendarDate, calendarDate, daysBetween, localDateOf, PLATFORM_TIME_ZONE } from './dates';
+export type { SettingsSpec, SettingsValues, SettingSpec } from './settings';
+export { pgUuidArray, type MetricDefinition, type MetricEnv, type MetricScope, type Period } from './metric';
+export { activityAggregate, percent, sqlValue } from './sql';
+export { daysAgo, demoGrid, seedActivity, seedEnable } from './seed';
+export { findReadable, listReadable, readableWhere, sameGridRecord, sameGridRecords } from './records';
+
+// Core helpers modules need, re-exported so a module depends on one import path.
+export { admin, allow, authenticated, type RuleMap } from '../auth/permissions';
+export { requireViewer } from '../auth/viewer';
+export { escapeLike, flushOrConflict } from '../db/helpers';
+export type { DemoTerritory } from '../db/seed/demo.seed';
+export { chineseName, SeededRandom } from '../db/seed/random';
+export { ConnectionResult, ConnectionType, PageArgs, toPage, type Page } from '../graphql/connection';
+export { badInput, conflict, forbidden, notFound, type Message } from '../graphql/errors';
+export { fromGlobalId, fromOptionalGlobalId, toGlobalId } from '../graphql/global-id';
+export { byId, countBy } from '../graphql/loaders';
+export { longText, parseInput, text } from '../graphql/validate';
+export { loader, type RequestContext } from '../server/context';

@@ -1,0 +1,77 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/postgresql';
+import { jurisdictionWhere, SCOPED_COLUMNS } from '../auth/jurisdiction';
+import { requireViewer } from '../auth/viewer';
+import { paginate, type ConnectionResult, type Page } from '../graphql/connection';
+import { badInput, notFound } from '../graphql/errors';
+import type { RequestContext } from '../server/context';
+
+/** Filter limiting a module table (or any table with street/community/grid columns) to the viewer's subtree. */
+export function readableWhere(ctx: RequestContext): Record<string, string> {
+  return jurisdictionWhere(requireViewer(ctx.viewer).jurisdiction, SCOPED_COLUMNS);
+}
+
+/** One record inside the viewer's jurisdiction, or NOT_FOUND (also when it exists elsewhere). */
+export async function findReadable<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  id: string,
+): Promise<T> {
+  const row = await ctx.em.findOne(entity, { $and: [{ id }, readableWhere(ctx)] } as FilterQuery<T>);
+  if (!row) throw notFound(entity.name);
+  return row;
+}
+
+/** A page of records inside the viewer's jurisdiction. */
+export function listReadable<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  where: FilterQuery<T>,
+  page: Page,
+): Promise<ConnectionResult<T>> {
+  return paginate(ctx.em, entity, { $and: [readableWhere(ctx), where] } as FilterQuery<T>, page);
+}
+
+/**
+ * A record another one refers to, which must sit on the same grid: a missing one, or one on another
+ * grid, is BAD_USER_INPUT naming `field` (never saying which grid it is on).
+ */
+export async function sameGridRecord<T extends { id: string; gridId?: string | null }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  id: string,
+  gridId: string,
+  field: string,
+  extra: FilterQuery<T> = {} as FilterQuery<T>,
+): Promise<T> {
+  const row = await ctx.em.findOne(entity, { $and: [{ id, gridId }, extra] } as FilterQuery<T>);
+  if (!row) {
+    throw badInput(field, {
+      en: `${field}: no such ${entity.name} on this grid`,
+      zh: `${field}：本网格没有该记录`,
+    });
+  }
+  return row;
+}
+
+/** All of `ids` must be records of `entity` on the grid; BAD_USER_INPUT naming `field.<index>` otherwise. */
+export async function sameGridRecords<T extends { id: string; gridId?: string | null }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  ids: readonly string[],
+  gridId: string,
+  field: string,
+  extra: FilterQuery<T> = {} as FilterQuery<T>,
+): Promise<T[]> {
+  const rows = await ctx.em.find(entity, {
+    $and: [{ id: { $in: [...ids] }, gridId }, extra],
+  } as FilterQuery<T>);
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.findIndex((id) => !found.has(id));
+  if (missing >= 0) {
+    throw badInput(`${field}.${missing}`, {
+      en: `${field}.${missing}: no such ${entity.name} on this grid`,
+      zh: `${field}.${missing}：本网格没有该记录`,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,38 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgUuidArray, type MetricScope, type Period } from './metric';
+
+/*
+ * SQL helpers for metric computations. Bindings are `?`; never write a `?` anywhere else in the SQL
+ * (knex substitutes it even inside string literals and jsonb operators): use `jsonb_exists(x, 'k')`.
+ */
+
+/** Runs an aggregate query whose single row has a `value` column; null (no rows) is 0. */
+export async function sqlValue(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const rows = (await em.getConnection().execute(sql, params)) as { value: unknown }[];
+  const v = rows[0]?.value;
+  return v === null || v === undefined ? 0 : Number(v);
+}
+
+/**
+ * An aggregate over the activities of one kind (`<module>.<kind>`) in the scope's grids and period,
+ * e.g. `count(*)` or `sum((details->>'hours')::numeric)`.
+ */
+export function activityAggregate(
+  em: EntityManager,
+  scope: MetricScope,
+  period: Period,
+  kind: string | null,
+  expression: string,
+): Promise<number> {
+  return sqlValue(
+    em,
+    `select ${expression} as value from activity
+      where grid_id = any(?::uuid[]) and occurred_at >= ? and occurred_at < ?${kind ? ' and kind = ?' : ''}`,
+    [pgUuidArray(scope.gridIds), period.from, period.to, ...(kind ? [kind] : [])],
+  );
+}
+
+/** A share as a percentage with one decimal; 0 when the denominator is 0. */
+export function percent(part: number, whole: number): number {
+  return whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0;
+}

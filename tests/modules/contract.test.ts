@@ -1,0 +1,10 @@
+import { installedModules } from '../../modules';
+import { runModuleContract } from './contract';
+
+it('installs the modules listed in modules/index.ts', () => {
+  expect(installedModules.map((m) => m.id)).toEqual(
+    expect.arrayContaining(['volunteer', 'elderly-care', 'legal']),
+  );
+});
+
+runModuleContract(() => installedModules);
