@@ -100,7 +100,7 @@ export class Migration20260101000000_Initial extends Migration {
     this.addSql(`create index "legal_mediation_grid_id_closed_on_index" on "legal_mediation" ("grid_id", "closed_on");`);
     this.addSql(`create index "legal_mediation_grid_id_status_index" on "legal_mediation" ("grid_id", "status");`);
 
-    this.addSql(`create table "grid_module" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "street_id" uuid not null, "community_id" uuid not null, "grid_id" uuid not null, "module_id" varchar(64) not null, "enabled" boolean not null, "settings" jsonb not null, "enabled_at" timestamptz not null, "disabled_at" timestamptz null, "disabled_reason" varchar(500) null, constraint "grid_module_pkey" primary key ("id"));`);
+    this.addSql(`create table "grid_module" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "street_id" uuid not null, "community_id" uuid not null, "grid_id" uuid not null, "module_id" varchar(64) not null, "enabled" boolean not null, "settings" jsonb not null, "enabled_at" timestamptz not null, "disabled_at" timestamptz null, "disabled_reason" varchar(500) null, "version" int not null default 1, constraint "grid_module_pkey" primary key ("id"));`);
     this.addSql(`create index "grid_module_street_id_index" on "grid_module" ("street_id");`);
     this.addSql(`create index "grid_module_community_id_index" on "grid_module" ("community_id");`);
     this.addSql(`create index "grid_module_grid_id_index" on "grid_module" ("grid_id");`);

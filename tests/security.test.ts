@@ -193,3 +193,60 @@ describe('sessions', () => {
     ).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('personal data', () => {
+  it('is masked everywhere, and revealed only to allowed roles with an audit record', async () => {
+    const admin = await s.login('community_admin');
+    const list = ok(
+      await s.gql('{ residents(first: 50) { nodes { id idNumber phone } } }', {}, { token: admin }),
+    ).residents.nodes;
+    const r = list.find((x: any) => x.idNumber && x.phone);
+    expect(r.idNumber).toMatch(/^\d{3}\*{11}[\dX]{4}$/);
+    expect(r.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const revealed = ok(
+      await s.gql(
+        'mutation($id: ID!) { revealResident(id: $id, fields: [ID_NUMBER, PHONE], reason: "核实低保申请") { idNumber phone fields } }',
+        { id: r.id },
+        { token: admin },
+      ),
+    ).revealResident;
+    expect(revealed.idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(revealed.idNumber.slice(0, 3)).toBe(r.idNumber.slice(0, 3));
+    expect(revealed.phone.slice(-4)).toBe(r.phone.slice(-4));
+    const log = ok(
+      await s.gql(
+        '{ auditLog(filter: { actions: [REVEAL] }) { nodes { actorName subjectId fields reason requestId } } }',
+        {},
+        { token: await s.login('street_admin') },
+      ),
+    ).auditLog.nodes;
+    expect(log[0]).toMatchObject({
+      actorName: 'community_admin',
+      subjectId: r.id,
+      fields: ['ID_NUMBER', 'PHONE'],
+      reason: '核实低保申请',
+    });
+
+    const worker = await s.login('grid_worker');
+    const mine = ok(await s.gql('{ residents(first: 1) { nodes { id } } }', {}, { token: worker })).residents
+      .nodes[0];
+    expect(
+      errorCode(
+        await s.gql(
+          'mutation($id: ID!) { revealResident(id: $id, fields: [PHONE], reason: "想看看") { phone } }',
+          { id: mine.id },
+          { token: worker },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await s.gql(
+          'mutation($id: ID!) { revealResident(id: $id, fields: [PHONE], reason: "") { phone } }',
+          { id: r.id },
+          { token: admin },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+  });
+});

@@ -202,7 +202,9 @@ function replay(reply: FastifyReply, record: IdempotencyRecord, a: Attempt): Fas
  * their own (MikroORM's `em.begin()` would open a second, independent one). Their begin, commit
  * and rollback become savepoints of the outer transaction, and a bare flush becomes a savepoint
  * too, so that a refused flush (a duplicate key) undoes only itself, exactly as it would have
- * without the key, and the outer transaction stays usable for the key.
+ * without the key, and the outer transaction stays usable for the key. (`em.transactional()`
+ * nests by itself. Work on a separate EntityManager, `em.fork()`, stays outside the key's
+ * transaction by design: only failed sign-ins do that, and sign-in ignores keys.)
  */
 function nestTransactions(em: EntityManager): () => void {
   const conn = em.getConnection('write');

@@ -13,6 +13,7 @@ import {
   ResidentFieldResolver,
 } from './people.resolver';
 import { seedPeople } from './people.seed';
+import { RevealResolver } from './reveal.resolver';
 import { getResident } from './resident.service';
 import { Resident } from './resident.entity';
 import { ResidentTag } from './resident-tag.entity';
@@ -39,6 +40,7 @@ export const peopleFeature: Feature = {
     OrganizationFieldResolver,
     BuildingPeopleResolver,
     GridPeopleResolver,
+    RevealResolver,
   ],
   permissions: {
     Query: { households: authenticated, residents: authenticated, organizations: authenticated },
@@ -50,7 +52,9 @@ export const peopleFeature: Feature = {
       setResidentTags: authenticated,
       createOrganization: authenticated,
       updateOrganization: authenticated,
+      revealResident: authenticated,
     },
+    RevealedResident: authenticated,
     Household: authenticated,
     HouseholdConnection: authenticated,
     HouseholdEdge: authenticated,

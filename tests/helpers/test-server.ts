@@ -81,6 +81,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     workers: options.workers ?? false,
   });
   const tokens = new Map<string, string>();
+  const personal = await personalDataPattern(app);
 
   const gql: TestServer['gql'] = async (query, variables, options = {}) => {
     const headers: Record<string, string> = {
@@ -95,6 +96,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       headers,
       payload: JSON.stringify({ query, variables }),
     });
+    if (personal && !/\brevealResident\b/.test(query)) assertMasked(res.body, personal, query);
     const body = res.body ? JSON.parse(res.body) : {};
     return { ...body, status: res.statusCode, headers: res.headers };
   };
@@ -120,6 +122,33 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
       if (base && dbName) await dropDatabase(base, dbName);
     },
   };
+}
+
+/**
+ * Every resident ID number and phone (and organization contact phone) of the seeded data, as one
+ * pattern. Staff phones are work contacts their administrators see in full, so they are not included. Every response of every test is
+ * searched for them: personal data must leave the server masked unless a reveal asked for it.
+ */
+async function personalDataPattern(app: App): Promise<RegExp | null> {
+  const rows = await app.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ v: string }[]>(
+      `select id_number as v from resident where id_number is not null
+       union select phone from resident where phone is not null
+       union select contact_phone from organization where contact_phone is not null`,
+    );
+  const values = rows.map((r) => r.v).filter((v) => v && v.length >= 7);
+  if (!values.length) return null;
+  return new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'));
+}
+
+export function assertMasked(body: string, pattern: RegExp, query: string): void {
+  const m = pattern.exec(body);
+  if (m)
+    throw new Error(
+      `Unmasked personal data (${m[0].slice(0, 3)}…) in the response to: ${query.slice(0, 200)}`,
+    );
 }
 
 /** A clock tests move by hand. */

@@ -348,14 +348,12 @@ describe('enabling, configuring and disabling', () => {
     expect((await eventsOfType('module.disabled')).some((e) => e.payload.moduleId === 'legal')).toBe(true);
   });
   it('two administrators switching the same module at once: one wins, the other gets CONFLICT', async () => {
-    const grid = grids.science!.id;
-    ok(await s.gql(ENABLE, { i: { gridId: grid, moduleId: 'elderly-care' } }, { token: admin }));
-    ok(await s.gql(DISABLE, { i: { gridId: grid, moduleId: 'elderly-care' } }, { token: admin }));
+    const grid = grids['heart-bridge']!.id;
+    ok(await s.gql(ENABLE, { i: { gridId: grid, moduleId: 'legal' } }, { token: admin }));
+    ok(await s.gql(DISABLE, { i: { gridId: grid, moduleId: 'legal' } }, { token: admin }));
     const street = await s.login('street_admin');
     const results = await Promise.all(
-      [admin, street].map((token) =>
-        s.gql(ENABLE, { i: { gridId: grid, moduleId: 'elderly-care' } }, { token }),
-      ),
+      [admin, street].map((token) => s.gql(ENABLE, { i: { gridId: grid, moduleId: 'legal' } }, { token })),
     );
     expect(results.map((r) => (r.errors ? errorCode(r) : 'OK')).sort()).toEqual(['CONFLICT', 'OK']);
     const periods = ok(
@@ -364,7 +362,7 @@ describe('enabling, configuring and disabling', () => {
         { g: grid },
         { token: admin },
       ),
-    ).node.modules.find((m: any) => m.moduleId === 'elderly-care').periods;
+    ).node.modules.find((m: any) => m.moduleId === 'legal').periods;
     expect(periods.map((p: any) => p.endedAt === null)).toEqual([false, true]);
   });
 });

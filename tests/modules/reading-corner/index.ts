@@ -18,6 +18,8 @@ import {
   PageArgs,
   parseInput,
   pgUuidArray,
+  ref,
+  sameGridRecords,
   sqlValue,
   text,
   toPage,
@@ -103,18 +105,19 @@ export const readingCorner = declareGridModule({
         theme: z.string().trim().max(50).optional().describe('Theme of the session.'),
         readers: z.number().int().min(1).max(500).describe('Readers attending.'),
         childReaders: z.number().int().min(0).default(0).describe('Of them, children.'),
-        bookIds: z
-          .array(z.string().uuid().describe('A book.'))
-          .default([])
-          .describe('Book ids read (plain uuids).'),
+        bookIds: z.array(ref('ReadingCornerBook', 'A book.')).default([]).describe('Books read.'),
       }),
       counts: (d) => ({ beneficiaries: d.readers }),
-      async validate(_ctx, { settings: s }, d) {
+      async validate(ctx, { grid, settings: s }, d) {
+        await sameGridRecords(ctx, ReadingCornerBook, d.bookIds, grid.id, 'input.details.bookIds');
         if (d.readers > s.seats) {
           throw badInput('input.details.readers', { en: 'more readers than seats', zh: '读者多于座位' });
         }
       },
-      example: async () => ({ theme: '童话', readers: 8, childReaders: 5 }),
+      async example(em, gridId) {
+        const books = await em.find(ReadingCornerBook, { gridId }, { limit: 1 });
+        return { theme: '童话', readers: 8, childReaders: 5, bookIds: books.map((b) => b.id) };
+      },
     }),
   },
 });
