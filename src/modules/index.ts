@@ -23,7 +23,7 @@ export { Node } from '../db/base.entity';
 export { Activity } from './activity.entity';
 export { toView as activityView, type ActivityData } from './activity.service';
 export type { EnabledGrid } from './enablement.service';
-export { LocalDateType } from './local-date.type';
+export { LocalDateType } from '../db/local-date.type';
 export { addDays, asCalendarDate, calendarDate, daysBetween, localDateOf, PLATFORM_TIME_ZONE } from './dates';
 export type { SettingsSpec, SettingsValues, SettingSpec } from './settings';
 export { pgUuidArray, type MetricDefinition, type MetricEnv, type MetricScope, type Period } from './metric';

@@ -2,7 +2,7 @@ import { DecimalType, Entity, Enum, Index, ManyToOne, Property } from '@mikro-or
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, ScopedEntity } from '../db/base.entity';
-import { PartyDateType } from './party-date.type';
+import { LocalDateType } from '../db/local-date.type';
 
 export enum AidKind {
   CASH = 'CASH',
@@ -35,7 +35,7 @@ export class AidRecord extends ScopedEntity {
   householdId!: string;
 
   @Field(() => GraphQLLocalDate, { description: 'The day the aid was given.' })
-  @Property({ type: PartyDateType })
+  @Property({ type: LocalDateType })
   givenOn!: string;
 
   @Field(() => AidKind, { description: 'Kind of aid.' })

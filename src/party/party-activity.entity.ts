@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/pos
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, Node, ScopedEntity } from '../db/base.entity';
-import { PartyDateType } from './party-date.type';
+import { LocalDateType } from '../db/local-date.type';
 
 export enum PartyActivityKind {
   THEME_DAY = 'THEME_DAY',
@@ -52,7 +52,7 @@ export class PartyActivity extends ScopedEntity {
   description?: string | null;
 
   @Field(() => GraphQLLocalDate, { description: 'The day it took place.' })
-  @Property({ type: PartyDateType })
+  @Property({ type: LocalDateType })
   heldOn!: string;
 
   @Field(() => Int, { description: 'Party members who took part.' })

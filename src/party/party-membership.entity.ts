@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/p
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, ScopedEntity } from '../db/base.entity';
-import { PartyDateType } from './party-date.type';
+import { LocalDateType } from '../db/local-date.type';
 
 export enum PartyMembershipKind {
   DIRECT = 'DIRECT',
@@ -85,14 +85,14 @@ export class PartyMembership extends ScopedEntity {
   @Field(() => GraphQLLocalDate, {
     description: 'When the member joined this organization (or registered here).',
   })
-  @Property({ type: PartyDateType })
+  @Property({ type: LocalDateType })
   joinedOn!: string;
 
   @Field(() => GraphQLLocalDate, {
     nullable: true,
     description: 'When the membership ended; null while active.',
   })
-  @Property({ type: PartyDateType, nullable: true })
+  @Property({ type: LocalDateType, nullable: true })
   leftOn?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Why the membership ended (e.g. moved away).' })

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mik
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, ScopedEntity } from '../db/base.entity';
-import { PartyDateType } from './party-date.type';
+import { LocalDateType } from '../db/local-date.type';
 
 export enum PartyOrganizationKind {
   COMMUNITY_COMMITTEE = 'COMMUNITY_COMMITTEE',
@@ -102,7 +102,7 @@ export class PartyOrganization extends ScopedEntity {
   secretaryResidentId?: string | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'When the organization was founded.' })
-  @Property({ type: PartyDateType, nullable: true })
+  @Property({ type: LocalDateType, nullable: true })
   foundedOn?: string | null;
 
   @Field(() => PartyAttachmentLevel, { description: 'The territory level it is attached to.' })

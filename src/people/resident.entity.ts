@@ -3,7 +3,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Node, ScopedEntity } from '../db/base.entity';
 import type { ExternalRef } from '../db/external-ref';
-import { LocalDateType } from './local-date.type';
+import { LocalDateType } from '../db/local-date.type';
 
 export enum Gender {
   MALE = 'MALE',

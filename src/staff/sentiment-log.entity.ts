@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/pos
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Node, ScopedEntity } from '../db/base.entity';
-import { LocalDateType } from './local-date.type';
+import { LocalDateType } from '../db/local-date.type';
 import { SentimentCategory } from './staff.enums';
 
 /** 民情日志: one entry of a grid worker's visit diary, on their grid. */

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/p
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Node, ScopedEntity } from '../db/base.entity';
-import { LocalDateType } from './local-date.type';
+import { LocalDateType } from '../db/local-date.type';
 import { Department, PostLevel, StaffRole } from './staff.enums';
 
 /**

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
 import { Node, ScopedEntity } from '../db/base.entity';
-import { LocalDateType } from './local-date.type';
+import { LocalDateType } from '../db/local-date.type';
 import type { ExternalRef } from '../db/external-ref';
 import { Gender } from '../people/resident.entity';
 

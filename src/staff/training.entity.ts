@@ -2,7 +2,7 @@ import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/postgresq
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { BaseEntity, Node, ScopedEntity } from '../db/base.entity';
-import { LocalDateType } from './local-date.type';
+import { LocalDateType } from '../db/local-date.type';
 
 /** 培训: a training session held by a community (grid id null) or by one grid. */
 @ObjectType('Training', { implements: Node, description: '培训 — a training session for grid staff.' })
