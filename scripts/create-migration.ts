@@ -11,11 +11,34 @@ const { PGliteDriver } = require('mikro-orm-pglite') as { PGliteDriver: any };
 /**
  * Generates the next migration from the difference between the entities and a fresh embedded
  * database with all committed migrations applied, then rewrites migrations/index.ts.
- * Usage: npm run migration:create [-- name]
+ *
+ *   npm run migration:create -- Name                     every difference
+ *   npm run migration:create -- Name --tables a_,b       only statements naming these tables / enum
+ *                                                        types (a trailing `_` matches a prefix), so
+ *                                                        work in progress elsewhere stays out
+ *   npm run migration:check                              fails when entities and migrations differ
  */
 const INITIAL = 'Migration20260101000000_Initial';
 
+interface Args {
+  name?: string;
+  tables?: string[];
+  check: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { check: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--check') args.check = true;
+    else if (a === '--tables') args.tables = (argv[++i] ?? '').split(',').filter(Boolean);
+    else args.name = a;
+  }
+  return args;
+}
+
 async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
   const dir = resolve(__dirname, '../migrations');
   const base = baseOptions();
   const orm = await MikroORM.init({
@@ -27,10 +50,20 @@ async function main(): Promise<void> {
   } as never);
   try {
     await orm.getMigrator().up();
-    const result = await orm.getMigrator().createMigration(dir, false, false, process.argv[2]);
+    if (args.check) {
+      const diff = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+      if (diff.trim()) {
+        console.error('Entities and migrations differ; run `npm run migration:create -- Name`:\n' + diff);
+        process.exitCode = 1;
+      } else {
+        console.log('Migrations match the entities.');
+      }
+      return;
+    }
+    const result = await orm.getMigrator().createMigration(dir, false, false, args.name);
     if (!result.fileName) {
       console.log('No changes: no migration written.');
-    } else if (process.argv[2] === 'Initial') {
+    } else if (args.name === 'Initial') {
       // The initial schema keeps one fixed name so hand-written migrations always sort after it.
       const generated = result.fileName.replace(/\.ts$/, '');
       const code = readFileSync(join(dir, result.fileName), 'utf8').replace(generated, INITIAL);
@@ -38,6 +71,7 @@ async function main(): Promise<void> {
       writeFileSync(join(dir, `${INITIAL}.ts`), code);
       console.log(`Wrote migrations/${INITIAL}.ts`);
     } else {
+      if (args.tables) filterStatements(join(dir, result.fileName), args.tables);
       console.log(`Wrote migrations/${result.fileName}`);
     }
   } finally {
@@ -46,13 +80,21 @@ async function main(): Promise<void> {
   writeIndex(dir);
 }
 
+/** Keeps only the statements that name one of the given tables (or types) in double quotes. */
+function filterStatements(file: string, tables: string[]): void {
+  const names = tables.map((t) => (t.endsWith('_') ? `"${t}` : `"${t}"`));
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const kept = lines.filter((line) => !line.includes('this.addSql(') || names.some((n) => line.includes(n)));
+  writeFileSync(file, kept.join('\n'));
+}
+
 function writeIndex(dir: string): void {
   const files = readdirSync(dir)
     .filter((f) => /^Migration\d+.*\.ts$/.test(f))
     .sort();
   const names = files.map((f) => f.replace(/\.ts$/, ''));
-  const imports = names.map((n) => `import { ${className(dir, n)} } from './${n}';`).join('\n');
-  const list = names.map((n) => `  { name: '${n}', class: ${className(dir, n)} },`).join('\n');
+  const imports = names.map((n) => `import { ${className(n)} } from './${n}';`).join('\n');
+  const list = names.map((n) => `  { name: '${n}', class: ${className(n)} },`).join('\n');
   writeFileSync(
     join(dir, 'index.ts'),
     `import type { MigrationObject } from '@mikro-orm/core';\n${imports}\n\n` +
@@ -61,7 +103,7 @@ function writeIndex(dir: string): void {
   );
 }
 
-function className(_dir: string, name: string): string {
+function className(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
