@@ -48,6 +48,8 @@ export interface TestServerOptions {
   clock?: Clock;
   /** Start the background workers (default: no; tests drive workers explicitly). */
   workers?: boolean;
+  /** Extra environment for the configuration (e.g. `NODE_ENV: 'production'`). */
+  env?: Record<string, string>;
 }
 
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -74,6 +76,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     DEMO_SEED: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...options.env,
   });
   const app = await bootstrap(config, createLogger(config), {
     pglite,
