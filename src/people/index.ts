@@ -12,6 +12,7 @@ import {
   PeopleResolver,
   ResidentFieldResolver,
 } from './people.resolver';
+import { peopleMetricDefinitions } from './people.metrics';
 import { seedPeople } from './people.seed';
 import { RevealResolver } from './reveal.resolver';
 import { getResident } from './resident.service';
@@ -69,4 +70,5 @@ export const peopleFeature: Feature = {
   },
   nodes: { Household: getHousehold, Resident: getResident, Organization: getOrganization },
   seed: seedPeople,
+  metrics: peopleMetricDefinitions,
 };

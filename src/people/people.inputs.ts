@@ -194,6 +194,12 @@ export class CreateResidentInput {
   })
   refusedInfo?: boolean | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why they declined, up to 100 characters (implies refusedInfo).',
+  })
+  refusalReason?: string | null;
+
   @Field(() => [ResidentTagKind], {
     nullable: true,
     description: 'Tags; sensitive ones only by administrators and grid chiefs.',
@@ -250,6 +256,12 @@ export class UpdateResidentInput {
     description: 'The resident declined to give optional information.',
   })
   refusedInfo?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why they declined, up to 100 characters (implies refusedInfo).',
+  })
+  refusalReason?: string | null;
 }
 
 @InputType({

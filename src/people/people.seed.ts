@@ -238,6 +238,7 @@ function addResident(
     residency: refused ? null : o.residency,
     relationToHead: p.relation,
     refusedInfo: refused,
+    refusalReason: refused ? '保护个人隐私' : null,
   });
   const tags = new Set(p.tags);
   if (o.lowIncome) tags.add(ResidentTagKind.LOW_INCOME);

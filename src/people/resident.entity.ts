@@ -106,6 +106,14 @@ export class Resident extends ScopedEntity implements ExternalRef {
   @Property({ type: 'boolean', default: false })
   refusedInfo: Opt<boolean> = false;
 
+  /** What the resident said when declining (e.g. 保护隐私); the roster's completeness figures count them. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the resident declined (拒绝提供的原因, e.g. 保护隐私), when they did.',
+  })
+  @Property({ type: 'string', length: 100, nullable: true })
+  refusalReason?: string | null;
+
   @Property({ type: 'string', length: 64, nullable: true })
   source?: string | null;
 

@@ -203,6 +203,7 @@ function personFields(day: string) {
     residency: z.nativeEnum(ResidencyType).nullish(),
     relationToHead: optionalText(32),
     refusedInfo: z.boolean().nullish(),
+    refusalReason: optionalText(100),
   };
 }
 
@@ -240,6 +241,7 @@ export interface ResidentInput {
   residency?: ResidencyType | null;
   relationToHead?: string | null;
   refusedInfo?: boolean | null;
+  refusalReason?: string | null;
   tags?: ResidentTagKind[] | null;
 }
 
@@ -256,6 +258,7 @@ const RESIDENT_FIELDS = [
   'residency',
   'relationToHead',
   'refusedInfo',
+  'refusalReason',
 ] as const;
 
 /**
@@ -296,6 +299,25 @@ function assertSamePlace(
       zh: `input.${field} 与所属住户不一致；请省略，它取自住户`,
     });
   }
+}
+
+/**
+ * Consent: a reason implies the resident declined; withdrawing the refusal clears the reason. A reason
+ * together with `refusedInfo: false` contradicts itself and is refused.
+ */
+function refusal(
+  data: { refusedInfo?: boolean | null; refusalReason?: string | null },
+  current: { refusedInfo: boolean; refusalReason?: string | null } | null,
+): { refusedInfo: boolean; refusalReason: string | null } {
+  if (data.refusedInfo === false && data.refusalReason) {
+    throw badInput('input.refusalReason', {
+      en: 'input.refusalReason: a reason is only recorded when the resident declined (refusedInfo)',
+      zh: 'input.refusalReason：只有居民拒绝提供信息（refusedInfo）时才记录原因',
+    });
+  }
+  const refusedInfo = data.refusedInfo ?? (data.refusalReason ? true : (current?.refusedInfo ?? false));
+  const reason = data.refusalReason !== undefined ? data.refusalReason : (current?.refusalReason ?? null);
+  return { refusedInfo, refusalReason: refusedInfo ? (reason ?? null) : null };
 }
 
 /**
@@ -346,7 +368,7 @@ export async function createResident(ctx: RequestContext, input: ResidentInput):
     phone: data.phone ?? null,
     residency: data.residency ?? null,
     relationToHead: data.relationToHead ?? null,
-    refusedInfo: data.refusedInfo ?? false,
+    ...refusal(data, null),
   });
   for (const kind of new Set(data.tags ?? [])) {
     ctx.em.create(ResidentTag, {
@@ -428,7 +450,7 @@ export async function updateResident(
   if (data.phone !== undefined) resident.phone = data.phone;
   if (data.residency !== undefined) resident.residency = data.residency;
   if (data.relationToHead !== undefined) resident.relationToHead = data.relationToHead;
-  if (data.refusedInfo != null) resident.refusedInfo = data.refusedInfo;
+  Object.assign(resident, refusal(data, resident));
 
   const changed = RESIDENT_FIELDS.filter((k) => (before[k] ?? null) !== (resident[k] ?? null));
   if (changed.includes('gridId')) {
