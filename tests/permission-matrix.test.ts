@@ -5,6 +5,7 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
+  isObjectType,
   isScalarType,
   type GraphQLArgument,
   type GraphQLField,
@@ -32,7 +33,9 @@ const viewers: Record<
   }
 > = {};
 let foreignGridId: string;
+let ownGridId: string;
 let counted = 0;
+const seenInside = new Set<string>();
 
 beforeAll(async () => {
   s = await createTestServer();
@@ -51,6 +54,7 @@ beforeAll(async () => {
   foreignGridId = grids.find((g) => g.code === 'SQ0101-02')!.id;
   // One key per single scope, bound to grid 1.
   const grid1 = grids.find((g) => g.code === 'SQ0101-01')!.id;
+  ownGridId = grid1;
   for (const scope of ['territory:read', 'people:read', 'cases:read', 'metrics:read']) {
     const res = await s.gql(
       'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { key } }',
@@ -68,23 +72,23 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-function sample(type: GraphQLInputType, name: string, depth = 0): unknown {
+function sample(type: GraphQLInputType, name: string, gridId: string, depth = 0): unknown {
   const t = getNullableType(type);
-  if (isListType(t)) return [sample(t.ofType, name, depth + 1)];
+  if (isListType(t)) return [sample(t.ofType, name, gridId, depth + 1)];
   if (isEnumType(t)) return t.getValues()[0]!.value;
   if (isInputObjectType(t)) {
     const out: Record<string, unknown> = {};
     for (const f of Object.values(t.getFields())) {
-      if (isNonNullType(f.type) || depth === 0) {
-        if (isNonNullType(f.type)) out[f.name] = sample(f.type, f.name, depth + 1);
-      }
+      // Required fields, and every optional grid filter: the jurisdiction half of the matrix.
+      if (isNonNullType(f.type) || f.name === 'gridId')
+        out[f.name] = sample(f.type, f.name, gridId, depth + 1);
     }
     return out;
   }
   if (isScalarType(t)) {
     switch (t.name) {
       case 'ID':
-        return foreignGridId;
+        return gridId;
       case 'Int':
         return 1;
       case 'Float':
@@ -108,14 +112,23 @@ function sample(type: GraphQLInputType, name: string, depth = 0): unknown {
 function operation(
   kind: 'query' | 'mutation',
   field: GraphQLField<unknown, unknown>,
+  gridId: string,
 ): { text: string; vars: Record<string, unknown> } {
-  const args = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type));
+  const args = field.args.filter(
+    (a: GraphQLArgument) => isNonNullType(a.type) || (a.name === 'filter' && isInputObjectType(a.type)),
+  );
   const vars: Record<string, unknown> = {};
   const decl = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
   const pass = args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  for (const a of args) vars[a.name] = sample(a.type, a.name);
+  for (const a of args) vars[a.name] = sample(a.type, a.name, gridId);
   const named = getNamedType(field.type);
-  const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
+  const counted = isObjectType(named) && 'totalCount' in named.getFields();
+  const selection =
+    isScalarType(named) || isEnumType(named)
+      ? ''
+      : counted
+        ? ' { __typename totalCount }'
+        : ' { __typename }';
   return {
     text: `${kind}${decl ? `(${decl})` : ''} { ${field.name}${pass ? `(${pass})` : ''}${selection} }`,
     vars,
@@ -145,7 +158,10 @@ describe('permission matrix', () => {
         if (field.name === 'login' || field.name === 'changePassword' || field.name === 'setUserActive')
           continue; // would change the viewers under test
         const rule = ruleName(rules as never, root.name, field.name);
-        const op = operation(kind, field);
+        const op = operation(kind, field, foreignGridId);
+        // Reads that name a grid are asked twice by viewers bound to grid 1: inside and outside.
+        const placed = kind === 'query' && JSON.stringify(op.vars).includes(foreignGridId);
+        const inside = placed ? operation(kind, field, ownGridId) : null;
         for (const [who, v] of Object.entries(viewers)) {
           const res = await s.gql(op.text, op.vars, { token: v.token });
           counted++;
@@ -186,23 +202,35 @@ describe('permission matrix', () => {
             problems.push(
               `${root.name}.${field.name} as ${who} (rule ${rule}): expected ${expected}, got ${c ?? 'data'} ${msg}`,
             );
-          // Whatever the outcome, a viewer outside grid 2 never gets data for grid 2's id.
-          if (
-            !c &&
-            who === 'grid_worker' &&
-            Object.values(op.vars).includes(foreignGridId) &&
-            kind === 'query'
-          ) {
-            const data = res.data?.[field.name];
-            if (data && typeof data === 'object' && '__typename' in data && data.__typename === 'Grid') {
-              problems.push(`${root.name}.${field.name} as grid_worker returned another grid`);
-            }
+          // Outside the jurisdiction: a viewer bound to grid 1 gets nothing of grid 2 — an error,
+          // null, an empty connection, never another grid.
+          if (!inside || v.kind === 'anonymous' || v.admin) continue;
+          const data = res.data?.[field.name] as Record<string, unknown> | null | undefined;
+          if (!c && data && typeof data === 'object') {
+            if (typeof data.totalCount === 'number' && data.totalCount > 0)
+              problems.push(
+                `${root.name}.${field.name} as ${who} counted ${data.totalCount} outside its grid`,
+              );
+            if (data.__typename === 'Grid')
+              problems.push(`${root.name}.${field.name} as ${who} returned another grid`);
           }
+          const inRes = await s.gql(inside.text, inside.vars, { token: v.token });
+          counted++;
+          if (code(inRes) === 'UNAUTHENTICATED')
+            problems.push(`${root.name}.${field.name} as ${who} inside its grid: asked to sign in`);
+          const inData = inRes.data?.[field.name] as Record<string, unknown> | null | undefined;
+          if (typeof inData?.totalCount === 'number' && inData.totalCount > 0) seenInside.add(field.name);
         }
       }
     }
     expect(problems).toEqual([]);
     expect(counted).toBeGreaterThan(50);
-    console.log(`permission matrix: ${counted} cases checked`);
+    // The outside half is not vacuous: these lists do have rows inside the viewer's own grid.
+    expect([...seenInside]).toEqual(
+      expect.arrayContaining(['residents', 'households', 'cases', 'activities']),
+    );
+    console.log(
+      `permission matrix: ${counted} cases checked; ${seenInside.size} grid-filtered lists non-empty inside, empty outside`,
+    );
   });
 });
