@@ -20,3 +20,15 @@ export function maskIdNumber(idNumber: string | null | undefined): string | null
 export function maskPhone(phone: string | null | undefined): string | null {
   return phone ? maskMiddle(phone, 3, 4) : null;
 }
+
+/** ID numbers (18 characters, last may be X) and mobile numbers anywhere in free text. */
+const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Masks every ID number and mobile number found in a text. For what the server writes about itself
+ * (logs of unexpected errors carry driver messages such as `Key (id_number)=(...) already exists`).
+ */
+export function maskPersonalText(text: string): string {
+  return text.replace(ID_IN_TEXT, (m) => maskIdNumber(m)!).replace(MOBILE_IN_TEXT, (m) => maskPhone(m)!);
+}

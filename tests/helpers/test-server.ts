@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { bootstrap, type App } from '../../src/bootstrap';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/server/logger';
 import type { Clock } from '../../src/server/context';
@@ -50,6 +51,8 @@ export interface TestServerOptions {
   workers?: boolean;
   /** Extra environment for the configuration (e.g. `NODE_ENV: 'production'`). */
   env?: Record<string, string>;
+  /** Where the server's log lines go (with `env.LOG_LEVEL`), to assert on them. */
+  logStream?: DestinationStream;
 }
 
 export async function createTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -78,7 +81,7 @@ export async function createTestServer(options: TestServerOptions = {}): Promise
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
-  const app = await bootstrap(config, createLogger(config), {
+  const app = await bootstrap(config, createLogger(config, options.logStream), {
     pglite,
     clock: options.clock,
     workers: options.workers ?? false,
