@@ -2,11 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/limits';
 
 /**
  * Every environment variable the process reads, parsed and validated in one place so a bad value
  * stops the start with a message that names the variable instead of failing later at first use.
  */
+function limit(min: number, max: number, fallback: number) {
+  return z.coerce.number().int().min(min).max(max).default(fallback);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -36,6 +41,15 @@ const schema = z.object({
   WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   /** How long one webhook delivery may take before it counts as failed and is retried. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
+  /** Request shape limits (defaults in src/graphql/limits.ts). */
+  QUERY_MAX_DEPTH: limit(2, 64, DEFAULT_QUERY_LIMITS.maxDepth),
+  QUERY_MAX_COST: limit(100, 1_000_000, DEFAULT_QUERY_LIMITS.maxCost),
+  QUERY_MAX_ALIASES: limit(1, 500, DEFAULT_QUERY_LIMITS.maxAliases),
+  QUERY_MAX_DIRECTIVES: limit(1, 500, DEFAULT_QUERY_LIMITS.maxDirectives),
+  QUERY_MAX_TOKENS: limit(100, 100_000, DEFAULT_QUERY_LIMITS.maxTokens),
+  QUERY_MAX_CHARS: limit(1000, 1_000_000, DEFAULT_QUERY_LIMITS.maxChars),
+  QUERY_MAX_SELECTIONS_PER_SET: limit(10, 1000, DEFAULT_QUERY_LIMITS.maxSelectionsPerSet),
+  QUERY_MAX_FIELDS: limit(10, 20_000, DEFAULT_QUERY_LIMITS.maxFields),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -59,6 +73,7 @@ export interface Config {
   trustProxy: boolean;
   webhookAllowPrivate: boolean;
   webhookTimeoutMs: number;
+  queryLimits: QueryLimits;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +114,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    queryLimits: {
+      maxDepth: e.QUERY_MAX_DEPTH,
+      maxCost: e.QUERY_MAX_COST,
+      maxAliases: e.QUERY_MAX_ALIASES,
+      maxDirectives: e.QUERY_MAX_DIRECTIVES,
+      maxTokens: e.QUERY_MAX_TOKENS,
+      maxChars: e.QUERY_MAX_CHARS,
+      maxSelectionsPerSet: e.QUERY_MAX_SELECTIONS_PER_SET,
+      maxFields: e.QUERY_MAX_FIELDS,
+    },
   };
 }
 

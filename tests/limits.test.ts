@@ -1,4 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
+import { loadConfig } from '../src/config';
 import { createTestServer, errorCode, ok, type TestServer } from './helpers/test-server';
 
 let s: TestServer;
@@ -64,5 +65,23 @@ describe('document limits (checked before parsing by Apollo)', () => {
     const res = await s.gql(`{ viewer { kind } } # ${'x'.repeat(60_000)}`, {}, { token });
     expect(res.status).toBe(400);
     expect(res.errors![0]!.message).toMatch(/longer than/);
+  });
+});
+
+describe('configured limits', () => {
+  it('follow the environment, and a bad value names the variable', async () => {
+    const wide = await createTestServer({ env: { QUERY_MAX_ALIASES: '40', QUERY_MAX_DEPTH: '4' } });
+    try {
+      const t = await wide.login('admin');
+      const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: viewer { kind }`).join(' ')} }`;
+      expect(Object.keys(ok(await wide.gql(aliases, {}, { token: t }))).length).toBe(30);
+      const deep = '{ grids { nodes { community { grids { nodes { id } } } } } }';
+      const res = await wide.gql(deep, {}, { token: t });
+      expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(res.errors![0]!.message).toMatch(/depth/i);
+    } finally {
+      await wide.close();
+    }
+    expect(() => loadConfig({ QUERY_MAX_DEPTH: '1', JWT_SECRET: 'x'.repeat(40) })).toThrow(/QUERY_MAX_DEPTH/);
   });
 });

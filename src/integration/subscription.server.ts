@@ -19,7 +19,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
 import type { Message } from '../graphql/errors';
 import { createFormatError } from '../graphql/format-error';
-import { checkDocument, queryLimits } from '../graphql/limits';
+import { documentChecker, queryLimits } from '../graphql/limits';
 import { pickLocale, type AppServices } from '../server/context';
 import type { EventStream } from './live-events';
 import type { LiveContext } from './subscription.service';
@@ -73,7 +73,11 @@ export function attachSubscriptions(deps: LiveServerDeps): LiveServer {
   };
   fastify.server.on('upgrade', onUpgrade);
 
-  const rules = [...specifiedRules, ...queryLimits(app.config.production).validationRules];
+  const rules = [
+    ...specifiedRules,
+    ...queryLimits(app.config.queryLimits, app.config.production).validationRules,
+  ];
+  const checkDocument = documentChecker(app.config.queryLimits);
   const formatError = createFormatError(log);
   const states = new WeakMap<object, ConnectionState>();
   const stateOf = (extra: object): ConnectionState => {

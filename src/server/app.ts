@@ -14,7 +14,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
 import { createFormatError, localizeErrors } from '../graphql/format-error';
-import { checkDocument, queryLimits } from '../graphql/limits';
+import { documentChecker, queryLimits } from '../graphql/limits';
 import {
   attachSubscriptions,
   createIdempotentHandler,
@@ -58,7 +58,8 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
     reply.header('x-request-id', req.id);
   });
 
-  const limits = queryLimits(config.production);
+  const limits = queryLimits(config.queryLimits, config.production);
+  const checkDocument = documentChecker(config.queryLimits);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     introspection: config.introspection,
