@@ -162,7 +162,7 @@ describe('embedded database', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000); // migrates and seeds a fresh embedded database twice: slow on a loaded machine
 });
 
 describe('node(id)', () => {
