@@ -17,6 +17,7 @@ const { PGliteDriver } = require('mikro-orm-pglite') as { PGliteDriver: any };
  *                                                        types (a trailing `_` matches a prefix), so
  *                                                        work in progress elsewhere stays out
  *   npm run migration:check                              fails when entities and migrations differ
+ *   npm run migration:create -- --index                  only rewrites migrations/index.ts
  */
 const INITIAL = 'Migration20260101000000_Initial';
 
@@ -24,13 +25,15 @@ interface Args {
   name?: string;
   tables?: string[];
   check: boolean;
+  index: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false };
+  const args: Args = { check: false, index: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--check') args.check = true;
+    else if (a === '--index') args.index = true;
     else if (a === '--tables') args.tables = (argv[++i] ?? '').split(',').filter(Boolean);
     else args.name = a;
   }
@@ -40,6 +43,11 @@ function parseArgs(argv: string[]): Args {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dir = resolve(__dirname, '../migrations');
+  if (args.index) {
+    // After merging branches that each added migrations: list every file again, in order.
+    writeIndex(dir);
+    return;
+  }
   const base = baseOptions();
   const orm = await MikroORM.init({
     ...base,
