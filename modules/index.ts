@@ -1,10 +1,18 @@
 import type { AnyGridModule } from '../src/modules';
 import elderlyCare from './elderly-care';
+import heartBridge from './heart-bridge';
 import legal from './legal';
+import safety from './safety';
 import volunteer from './volunteer';
 
 /**
  * The installed characteristic-grid modules, listed explicitly. Adding a module is one folder
  * (modules/<id>) and one line here; nothing else in the core changes.
  */
-export const installedModules: readonly AnyGridModule[] = [volunteer, elderlyCare, legal];
+export const installedModules: readonly AnyGridModule[] = [
+  volunteer,
+  elderlyCare,
+  legal,
+  heartBridge,
+  safety,
+];

@@ -11,6 +11,7 @@ import { CaseCategory } from './case-category.entity';
 import { Case } from './case.entity';
 import { CaseAction, CaseState, OPEN_STATES, OverdueClock } from './case.enums';
 import { CaseEvent } from './case-event.entity';
+import { notifyCaseStateChange } from './case-observers';
 import { applyTransition } from './case-lifecycle';
 import { RATING_TIMEOUT_DAYS } from './case-sla';
 import { transitionFor } from './case-state-machine';
@@ -187,6 +188,16 @@ async function closeUnrated(em: EntityManager, now: Date): Promise<number> {
       streetId: c.streetId,
       communityId: c.communityId,
       gridId: c.gridId ?? null,
+    });
+    await notifyCaseStateChange({
+      em: fork,
+      case: c,
+      action: CaseAction.CLOSE,
+      from: rule.from,
+      to: c.state,
+      at: now,
+      actorId: null,
+      requestId: null,
     });
     try {
       await fork.flush();

@@ -44,6 +44,7 @@ import {
   ResponsibleKind,
 } from './case.enums';
 import { CaseEvent } from './case-event.entity';
+import { notifyCaseStateChange } from './case-observers';
 import { applyTransition, type ActionInput, type Responsible } from './case-lifecycle';
 import { overallDeadline, DUE_SOON_HOURS, addHours } from './case-sla';
 import {
@@ -619,6 +620,16 @@ export async function commitAction(
     level: c.level,
     version,
     ...details,
+  });
+  await notifyCaseStateChange({
+    em: ctx.em,
+    case: c,
+    action: rule.action,
+    from: rule.from,
+    to: c.state,
+    at: now,
+    actorId: ctx.viewer.id ?? null,
+    requestId: ctx.requestId,
   });
   await flushCase(ctx);
   return c;

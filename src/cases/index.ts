@@ -34,6 +34,8 @@ export {
 export { TRANSITIONS, allowedActions } from './case-state-machine';
 export { sweepCases, type SweepResult } from './case-sweeper';
 export { caseMetricDefinitions } from './case-metrics';
+export { reportCase, type ReportCaseData } from './case.service';
+export { observeCaseStates, type CaseStateChange, type CaseStateObserver } from './case-observers';
 
 /** The closed loop of cases (问题处理闭环). */
 export const casesFeature: Feature = {

@@ -7,6 +7,7 @@ import type { NodeFetcher } from '../graphql/feature';
 import type { RequestContext } from '../server/context';
 import type { Grid } from '../territory/grid.entity';
 import type { Activity } from './activity.entity';
+import type { LinkedCaseChange } from './case-link';
 import { recordActivity, type ActivityData } from './activity.service';
 import { getSettings, requireEnabled, type EnabledGrid } from './enablement.service';
 import { moduleEvent } from './events';
@@ -120,6 +121,12 @@ export interface ModuleHooks<V> {
   beforeDisable?(ctx: RequestContext, grid: Grid, settings: V): Promise<Message | null | undefined>;
   /** After settings changed, in the same transaction. */
   onSettingsChange?(ctx: RequestContext, grid: Grid, before: V, after: V): Promise<void>;
+  /**
+   * A case this module opened for one of its records (`openLinkedCase`) changed state: resolved,
+   * reopened, rejected, closed... Runs in the case's own transaction, also on grids where the module
+   * is off now; bring the record in step (`linkedCaseOutcome` tells how the case stands).
+   */
+  onLinkedCaseChanged?(change: LinkedCaseChange): Promise<void>;
 }
 
 /** Demo data for the module: finds its grid by theme, enables itself there and adds records. */

@@ -1,6 +1,9 @@
 import { allow, authenticated, admin, mergeRules, type Rule, type RuleMap } from '../auth/permissions';
 import type { Feature, NodeFetcher } from '../graphql/feature';
 import { Activity } from './activity.entity';
+import { observeLinkedCases } from './case-link';
+import { ModuleCaseLink } from './case-link.entity';
+import { CaseModuleRecordsFieldResolver } from './case-link.resolver';
 import { activityMetrics } from './activity.metrics';
 import { getActivity } from './activity.service';
 import type { AnyGridModule } from './define';
@@ -46,6 +49,7 @@ export function createModuleFeatures(
   coreMetrics: () => MetricDefinition[],
 ): Feature[] {
   const reg = installModules(modules, coreMetrics);
+  observeLinkedCases();
   const recordResolver = createRecordResolver(reg);
   const generated = generatedTypeRules(reg);
 
@@ -60,12 +64,13 @@ export function createModuleFeatures(
   const modulesFeature: Feature = {
     name: 'modules',
     area: 'activities',
-    entities: [GridModule, GridModulePeriod, Activity, ...modules.flatMap((m) => m.entities)],
+    entities: [GridModule, GridModulePeriod, Activity, ModuleCaseLink, ...modules.flatMap((m) => m.entities)],
     resolvers: [
       ModulesResolver,
       GridModulesFieldResolver,
       GridModuleFieldResolver,
       ActivityFieldResolver,
+      CaseModuleRecordsFieldResolver,
       ...(recordResolver ? [recordResolver] : []),
       ...modules.flatMap((m) => m.resolvers),
     ],
@@ -80,6 +85,7 @@ export function createModuleFeatures(
             ...generated.mutations,
           },
           Grid: { modules: authenticated, themeModule: authenticated, activities: authenticated },
+          Case: { moduleRecords: authenticated },
           Module: authenticated,
           ModuleSettingField: authenticated,
           ModuleSettingOption: authenticated,

@@ -17,6 +17,23 @@ export function registerModuleName(moduleId: string, name: Message): void {
   moduleNames.set(moduleId, name);
 }
 
+/**
+ * Records whose linked case just changed state (see case-link.ts). The case's change is the
+ * closed loop's, not a module write, so it reaches the record even where the module was switched
+ * off since: disabling a module loses nothing, and its records keep telling the truth about their
+ * cases. Marked one by one, on records already stored, so no new row ever gets past the guard.
+ */
+const linkedCaseWrites = new WeakSet<object>();
+
+export function allowLinkedCaseWrite(record: object): void {
+  linkedCaseWrites.add(record);
+}
+
+/** Whether the record is being updated for its linked case (consumes the allowance). */
+export function takeLinkedCaseWrite(record: object): boolean {
+  return linkedCaseWrites.delete(record);
+}
+
 export function moduleOfEntity(entity: object): string | undefined {
   return entityModules.get(entity.constructor);
 }

@@ -18,6 +18,17 @@ export {
 } from './define';
 export { ref, localDate } from './details';
 export { ModuleRecord } from './module-record';
+export {
+  linkedCase,
+  linkedCaseOutcome,
+  linkedRecords,
+  openLinkedCase,
+  seedCaseLink,
+  type LinkedCaseChange,
+  type LinkedCaseInput,
+  type LinkedCaseOutcome,
+} from './case-link';
+export { ModuleCaseLink } from './case-link.entity';
 export { moduleEvent } from './events';
 export { Node } from '../db/base.entity';
 export { Activity } from './activity.entity';

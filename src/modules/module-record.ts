@@ -1,10 +1,10 @@
-import { BeforeCreate, BeforeUpdate, ManyToOne, type EventArgs } from '@mikro-orm/postgresql';
+import { BeforeCreate, BeforeUpdate, ChangeSetType, ManyToOne, type EventArgs } from '@mikro-orm/postgresql';
 import { Ctx, Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../db/base.entity';
 import { byId } from '../graphql/loaders';
 import type { RequestContext } from '../server/context';
 import { Grid } from '../territory/grid.entity';
-import { assertEnabledInUnitOfWork, moduleOfEntity } from './guard';
+import { assertEnabledInUnitOfWork, moduleOfEntity, takeLinkedCaseWrite } from './guard';
 
 /**
  * Base of every table a module owns (and of the core activity table): the record lives on exactly one
@@ -33,6 +33,7 @@ export abstract class ModuleRecord extends BaseEntity {
   @BeforeCreate()
   @BeforeUpdate()
   protected guardModuleWrite(args: EventArgs<ModuleRecord>): void {
+    if (args.changeSet?.type === ChangeSetType.UPDATE && takeLinkedCaseWrite(this)) return;
     assertEnabledInUnitOfWork(args.em as never, this.owningModule(), this.gridId);
   }
 
