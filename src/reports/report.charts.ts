@@ -39,9 +39,12 @@ function byCategorySpec(r: CommunityReport): TopLevelSpec {
 }
 
 function monthlySpec(r: CommunityReport): TopLevelSpec {
+  // Within one year the months read 1月…12月; across years they keep the year.
+  const oneYear = new Set(r.monthly.map((m) => m.month.slice(0, 4))).size === 1;
+  const label = (month: string) => (oneYear ? `${Number(month.slice(5))}月` : month);
   const values = r.monthly.flatMap((m) => [
-    { 月份: m.month, 类型: '上报', 件数: m.reported },
-    { 月份: m.month, 类型: '解决', 件数: m.solved },
+    { 月份: label(m.month), 类型: '上报', 件数: m.reported },
+    { 月份: label(m.month), 类型: '解决', 件数: m.solved },
   ]);
   return {
     title: '各月问题上报与解决件数',
@@ -50,7 +53,7 @@ function monthlySpec(r: CommunityReport): TopLevelSpec {
     data: { values },
     mark: { type: 'bar', tooltip: false },
     encoding: {
-      x: { field: '月份', type: 'ordinal', title: '月份', axis: { labelAngle: 0 } },
+      x: { field: '月份', type: 'ordinal', title: '月份', sort: null, axis: { labelAngle: 0 } },
       xOffset: { field: '类型', type: 'nominal' },
       y: { field: '件数', type: 'quantitative', title: '件数（件）', axis: { tickMinStep: 1 } },
       color: {

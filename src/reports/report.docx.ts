@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import {
   AlignmentType,
@@ -26,12 +27,24 @@ const CHART_WIDTH = 585;
  * production images should carry one (e.g. Debian's fonts-noto-cjk or fonts-wqy-microhei).
  */
 function png(svg: string): Buffer {
-  return new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: 2 },
-    font: { loadSystemFonts: true, defaultFontFamily: 'WenQuanYi Micro Hei' },
-  })
-    .render()
-    .asPng();
+  return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font: chartFonts() }).render().asPng();
+}
+
+// Scanning every system font costs about a second per image: use a known Chinese font when present.
+const CJK_FONTS = [
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+];
+let fonts: { fontFiles: string[]; loadSystemFonts: boolean; defaultFontFamily?: string } | undefined;
+function chartFonts() {
+  if (!fonts) {
+    const files = CJK_FONTS.filter((f) => existsSync(f));
+    fonts = files.length
+      ? { fontFiles: files, loadSystemFonts: false }
+      : { fontFiles: [], loadSystemFonts: true };
+  }
+  return fonts;
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '444444' };

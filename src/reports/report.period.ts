@@ -13,10 +13,16 @@ export interface ReportPeriod {
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, {
-    message: 'is not a real date',
-    params: { zh: '不是有效日期' },
-  });
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    {
+      message: 'is not a real date',
+      params: { zh: '不是有效日期' },
+    },
+  );
 
 const periodSchema = z
   .object({ from: day, to: day })
