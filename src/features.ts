@@ -5,6 +5,7 @@ import { integrationFeature, webhooksFeature } from './integration';
 import { createModuleFeatures } from './modules/feature';
 import { partyFeature } from './party';
 import { peopleFeature } from './people';
+import { reportsFeature } from './reports';
 import { staffFeature } from './staff';
 import { territoryFeature } from './territory';
 import { installedModules } from '../modules';
@@ -25,4 +26,5 @@ export const coreFeatures: Feature[] = [
   integrationFeature,
   webhooksFeature,
   ...moduleFeatures,
+  reportsFeature,
 ];

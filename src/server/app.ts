@@ -21,6 +21,7 @@ import {
   type EventStream,
   type LiveServer,
 } from '../integration';
+import { registerReportRoutes } from '../reports';
 import { pickLocale, type AppServices, type RequestContext } from './context';
 import { registerGraphiql, wantsHtml, GRAPHIQL_HTML } from './graphiql';
 
@@ -120,6 +121,7 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
     return handler(req, reply);
   });
   registerGraphiql(fastify);
+  registerReportRoutes(fastify, context);
   const live: LiveServer | undefined =
     events && attachSubscriptions({ fastify, schema, orm, app, stream: events });
 
