@@ -1,10 +1,20 @@
 import type { AnyGridModule } from '../src/modules';
+import civility from './civility';
 import elderlyCare from './elderly-care';
 import legal from './legal';
+import livelihood from './livelihood';
+import science from './science';
 import volunteer from './volunteer';
 
 /**
  * The installed characteristic-grid modules, listed explicitly. Adding a module is one folder
  * (modules/<id>) and one line here; nothing else in the core changes.
  */
-export const installedModules: readonly AnyGridModule[] = [volunteer, elderlyCare, legal];
+export const installedModules: readonly AnyGridModule[] = [
+  volunteer,
+  elderlyCare,
+  legal,
+  livelihood,
+  civility,
+  science,
+];
