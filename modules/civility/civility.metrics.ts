@@ -1,4 +1,4 @@
-import { activityAggregate, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
+import { activityMetric, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
 import { civilitySettings } from './civility.settings';
 
 /** Counts of reports by one of their times falling in the period. */
@@ -14,14 +14,15 @@ const reportsBy =
 
 /** Metrics of the civility module. */
 export const civilityMetrics: MetricDefinition[] = [
-  {
+  activityMetric({
     code: 'civility.campaigns',
     label: { zh: '文明创建活动场次', en: 'Civility campaigns' },
     description: { zh: '期间内开展的文明创建活动场次', en: 'Civility campaigns held in the period' },
     unit: '场',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'civility.campaign', 'count(*)'),
-  },
-  {
+    kind: 'civility.campaign',
+    expression: 'count(*)',
+  }),
+  activityMetric({
     code: 'civility.campaign_participants',
     label: { zh: '活动参与人次', en: 'Campaign participants' },
     description: {
@@ -29,17 +30,18 @@ export const civilityMetrics: MetricDefinition[] = [
       en: 'People taking part in civility campaigns in the period',
     },
     unit: '人次',
-    compute: (em, scope, period) =>
-      activityAggregate(em, scope, period, 'civility.campaign', `sum((details->>'participants')::int)`),
-  },
-  {
+    kind: 'civility.campaign',
+    expression: `sum((details->>'participants')::int)`,
+  }),
+  activityMetric({
     code: 'civility.inspections',
     label: { zh: '环境卫生检查次数', en: 'Environment inspections' },
     description: { zh: '期间内楼栋与区域的环境卫生检查次数', en: 'Environment inspections in the period' },
     unit: '次',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'civility.inspection', 'count(*)'),
-  },
-  {
+    kind: 'civility.inspection',
+    expression: 'count(*)',
+  }),
+  activityMetric({
     code: 'civility.mean_score',
     label: { zh: '环境检查平均分', en: 'Mean inspection score' },
     description: {
@@ -47,15 +49,9 @@ export const civilityMetrics: MetricDefinition[] = [
       en: 'Mean score (0–100) of the inspections in the period (0 when none)',
     },
     unit: '分',
-    compute: (em, scope, period) =>
-      activityAggregate(
-        em,
-        scope,
-        period,
-        'civility.inspection',
-        `round(avg((details->>'score')::numeric), 1)`,
-      ),
-  },
+    kind: 'civility.inspection',
+    expression: `round(avg((details->>'score')::numeric), 1)`,
+  }),
   {
     code: 'civility.pass_rate',
     label: { zh: '环境检查合格率', en: 'Inspection pass rate' },

@@ -6,6 +6,7 @@ import {
   ConnectionType,
   fromGlobalId,
   fromOptionalGlobalId,
+  listFiltered,
   PageArgs,
   toPage,
   type ConnectionResult,
@@ -31,15 +32,8 @@ export class CivilityResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => CivilityReportFilter, { nullable: true }) filter?: CivilityReportFilter | null,
   ): Promise<ConnectionResult<CivilityReport>> {
-    return service.listReports(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        kind: filter?.kind,
-        status: filter?.status,
-      },
-      toPage(page),
-    );
+    const gridId = fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId');
+    return listFiltered(ctx, CivilityReport, { ...filter, gridId }, toPage(page));
   }
 
   @Mutation(() => CivilityReport, { description: 'Report uncivil behaviour seen on a grid.' })

@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Resident } from '../../src/people';
 import { Building } from '../../src/territory';
@@ -7,29 +6,13 @@ import {
   checkPastTime,
   conflict,
   findReadable,
-  listReadable,
   parseInput,
   sameGridRecord,
   text,
-  type ConnectionResult,
-  type Page,
   type RequestContext,
 } from '../../src/modules';
 import { CivilityReport, CivilityReportKind, CivilityReportStatus } from './civility.entities';
 import { civility } from './civility.module';
-
-export function listReports(
-  ctx: RequestContext,
-  filter: { gridId?: string; kind?: CivilityReportKind | null; status?: CivilityReportStatus | null },
-  page: Page,
-): Promise<ConnectionResult<CivilityReport>> {
-  const where: FilterQuery<CivilityReport> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-  };
-  return listReadable(ctx, CivilityReport, where, page);
-}
 
 const reportInput = z.object({
   gridId: z.string().uuid(),

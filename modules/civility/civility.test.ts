@@ -3,7 +3,16 @@ import { DomainEvent } from '../../src/integration';
 import { Activity } from '../../src/modules/activity.entity';
 import { Resident } from '../../src/people';
 import { Building } from '../../src/territory';
-import { createTestServer, errorCode, ok, type TestServer } from '../../tests/helpers/test-server';
+import {
+  DAY,
+  daysAgoIso,
+  errorField,
+  gridMetrics,
+  updateSettings,
+  uuidOf,
+  startModuleTest,
+} from '../../tests/helpers/modules';
+import { errorCode, ok, type TestServer } from '../../tests/helpers/test-server';
 import { CivilityReport } from './civility.entities';
 
 let s: TestServer;
@@ -13,27 +22,9 @@ let outsider: string;
 let grid: string;
 let otherGrid: string;
 
-const DAY = 24 * 3600 * 1000;
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':')[1]!;
-const field = (res: { errors?: { extensions?: Record<string, any> }[] }) =>
-  res.errors?.[0]?.extensions?.field;
-const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-
 beforeAll(async () => {
-  s = await createTestServer();
-  admin = await s.login('community_admin');
+  ({ s, admin, grid, otherGrid } = await startModuleTest('civility', 'science'));
   outsider = await s.login('grid_worker2');
-  const nodes = ok(await s.gql('{ grids(first: 20) { nodes { id theme } } }', {}, { token: admin })).grids
-    .nodes;
-  grid = nodes.find((g: any) => g.theme === 'civility').id;
-  otherGrid = nodes.find((g: any) => g.theme === 'science').id;
-  ok(
-    await s.gql(
-      'mutation($i: EnableModuleInput!) { enableModule(input: $i) { enabled } }',
-      { i: { gridId: otherGrid, moduleId: 'civility' } },
-      { token: admin },
-    ),
-  );
 });
 afterAll(() => s.close());
 
@@ -47,7 +38,6 @@ const FOLLOW = `mutation($i: AddCivilityReportFollowUpInput!) { addCivilityRepor
   status followUps { at note recordedBy } } }`;
 const RESOLVE = `mutation($i: ResolveCivilityReportInput!) { resolveCivilityReport(input: $i) {
   status resolvedAt resolution } }`;
-const METRICS = `query($s: MetricScopeInput!, $p: PeriodInput!, $c: [String!]) { metrics(scope: $s, period: $p, codes: $c) { code value } }`;
 
 async function idsOf(
   entity: typeof Building | typeof Resident,
@@ -60,7 +50,7 @@ async function idsOf(
   return rows.map((r) => toGlobalId(type, r.id));
 }
 const inspection = (details: Record<string, unknown>, gridId = grid) => ({
-  i: { gridId, occurredAt: ago(0.01), details },
+  i: { gridId, occurredAt: daysAgoIso(0.01), details },
 });
 
 describe('environment inspections', () => {
@@ -85,7 +75,11 @@ describe('environment inspections', () => {
       await s.gql(
         CAMPAIGN,
         {
-          i: { gridId: grid, occurredAt: ago(0.01), details: { theme: '垃圾分类我先行', participants: 36 } },
+          i: {
+            gridId: grid,
+            occurredAt: daysAgoIso(0.01),
+            details: { theme: '垃圾分类我先行', participants: 36 },
+          },
         },
         { token: admin },
       ),
@@ -106,7 +100,7 @@ describe('environment inspections', () => {
       [{ area: '广场', score: 80, inspectors: 0 }, 'input.details.inspectors'],
     ] as const) {
       const res = await s.gql(INSPECT, inspection(details), { token: admin });
-      expect([errorCode(res), field(res)]).toEqual(['BAD_USER_INPUT', at]);
+      expect([errorCode(res), errorField(res)]).toEqual(['BAD_USER_INPUT', at]);
     }
     expect(errorCode(await s.gql(INSPECT, inspection({ area: '广场', score: 79.5 }), { token: admin }))).toBe(
       'BAD_USER_INPUT',
@@ -119,7 +113,7 @@ describe('uncivil-behaviour reports', () => {
   it('are followed up in time order and resolved once', async () => {
     const [building] = await idsOf(Building, 'Building', grid);
     const [reporter] = await idsOf(Resident, 'Resident', grid);
-    const reportedAt = ago(3);
+    const reportedAt = daysAgoIso(3);
     const r = ok(
       await s.gql(
         REPORT,
@@ -145,39 +139,39 @@ describe('uncivil-behaviour reports', () => {
       reporter: { id: reporter },
       followUps: [],
     });
-    ok(await s.gql(FOLLOW, { i: { id: r.id, note: '复查：已清理', at: ago(1) } }, { token: admin }));
+    ok(await s.gql(FOLLOW, { i: { id: r.id, note: '复查：已清理', at: daysAgoIso(1) } }, { token: admin }));
     const log = ok(
-      await s.gql(FOLLOW, { i: { id: r.id, note: '上门劝导车主', at: ago(2) } }, { token: admin }),
+      await s.gql(FOLLOW, { i: { id: r.id, note: '上门劝导车主', at: daysAgoIso(2) } }, { token: admin }),
     ).addCivilityReportFollowUp;
     expect(log).toEqual({
       status: 'OPEN',
       followUps: [
         {
-          at: ago(2).slice(0, 16) + log.followUps[0].at.slice(16),
+          at: daysAgoIso(2).slice(0, 16) + log.followUps[0].at.slice(16),
           note: '上门劝导车主',
           recordedBy: 'community_admin',
         },
         {
-          at: ago(1).slice(0, 16) + log.followUps[1].at.slice(16),
+          at: daysAgoIso(1).slice(0, 16) + log.followUps[1].at.slice(16),
           note: '复查：已清理',
           recordedBy: 'community_admin',
         },
       ],
     });
     for (const [i, at] of [
-      [{ id: r.id, note: '太早', at: ago(4) }, 'input.at'],
-      [{ id: r.id, note: '未来', at: ago(-1) }, 'input.at'],
+      [{ id: r.id, note: '太早', at: daysAgoIso(4) }, 'input.at'],
+      [{ id: r.id, note: '未来', at: daysAgoIso(-1) }, 'input.at'],
       [{ id: r.id, note: ' ' }, 'input.note'],
     ] as const) {
       const res = await s.gql(FOLLOW, { i }, { token: admin });
-      expect([errorCode(res), field(res)]).toEqual(['BAD_USER_INPUT', at]);
+      expect([errorCode(res), errorField(res)]).toEqual(['BAD_USER_INPUT', at]);
     }
     const early = await s.gql(
       RESOLVE,
-      { i: { id: r.id, resolution: '已处理', resolvedAt: ago(5) } },
+      { i: { id: r.id, resolution: '已处理', resolvedAt: daysAgoIso(5) } },
       { token: admin },
     );
-    expect([errorCode(early), field(early)]).toEqual(['BAD_USER_INPUT', 'input.resolvedAt']);
+    expect([errorCode(early), errorField(early)]).toEqual(['BAD_USER_INPUT', 'input.resolvedAt']);
     const done = ok(
       await s.gql(RESOLVE, { i: { id: r.id, resolution: '车主已挪车并承诺不再占用' } }, { token: admin }),
     ).resolveCivilityReport;
@@ -206,12 +200,12 @@ describe('uncivil-behaviour reports', () => {
       [{ buildingId: farBuilding }, 'input.buildingId'],
       [{ reporterId: farResident }, 'input.reporterId'],
       [{ reporterId: farBuilding }, 'input.reporterId'],
-      [{ reportedAt: ago(-1) }, 'input.reportedAt'],
+      [{ reportedAt: daysAgoIso(-1) }, 'input.reportedAt'],
       [{ location: '' }, 'input.location'],
       [{ description: 'x'.repeat(1001) }, 'input.description'],
     ] as const) {
       const res = await s.gql(REPORT, { i: { ...base, ...extra } }, { token: admin });
-      expect([errorCode(res), field(res)]).toEqual(['BAD_USER_INPUT', at]);
+      expect([errorCode(res), errorField(res)]).toEqual(['BAD_USER_INPUT', at]);
     }
     expect(errorCode(await s.gql(REPORT, { i: { ...base, kind: 'SPITTING' } }, { token: admin }))).toBe(
       'BAD_USER_INPUT',
@@ -273,30 +267,11 @@ describe('metrics', () => {
       'civility.reports': reports.filter((r) => inPeriod(r.reportedAt)).length,
       'civility.reports_resolved': reports.filter((r) => inPeriod(r.resolvedAt)).length,
     };
-    const query = async () =>
-      Object.fromEntries(
-        ok(
-          await s.gql(
-            METRICS,
-            {
-              s: { gridId: grid },
-              p: { from: from.toISOString(), to: to.toISOString() },
-              c: Object.keys(expected),
-            },
-            { token: admin },
-          ),
-        ).metrics.map((v: any) => [v.code, v.value]),
-      );
+    const query = () => gridMetrics(s, admin, grid, from, to, Object.keys(expected));
     expect(await query()).toEqual(expected);
     expect(expected['civility.reports_resolved']).toBeGreaterThan(0);
     expect(expected['civility.pass_rate']).toBeGreaterThan(0);
-    ok(
-      await s.gql(
-        'mutation($i: UpdateModuleSettingsInput!) { updateModuleSettings(input: $i) { settings } }',
-        { i: { gridId: grid, moduleId: 'civility', settings: { passingScore: 90 } } },
-        { token: admin },
-      ),
-    );
+    await updateSettings(s, admin, grid, 'civility', { passingScore: 90 });
     expect((await query())['civility.pass_rate']).toBe(passRate(90));
     expect(passRate(90)).toBeLessThan(passRate(80));
   });

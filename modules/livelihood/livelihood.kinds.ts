@@ -32,6 +32,10 @@ registerEnumType(LivelihoodConsultationStage, {
   },
 });
 
+/** The project an activity is about: a project of the same grid (else BAD_USER_INPUT). */
+const projectOf = (ctx: RequestContext, gridId: string, id: string) =>
+  sameGridRecord(ctx, LivelihoodProject, id, gridId, 'input.details.projectId');
+
 /** Whether the project has a needs consultation (问需于民) on record. */
 async function hasNeedsConsultation(ctx: RequestContext, project: LivelihoodProject): Promise<boolean> {
   const rows = (await ctx.em.getConnection().execute(
@@ -66,13 +70,7 @@ export const phase_change = kind({
       .describe('Why it moves back to an earlier phase (required then; administrators only).'),
   }),
   async validate(ctx, { grid, settings }, d) {
-    const project = await sameGridRecord(
-      ctx,
-      LivelihoodProject,
-      d.projectId,
-      grid.id,
-      'input.details.projectId',
-    );
+    const project = await projectOf(ctx, grid.id, d.projectId);
     const move = checkPhaseMove(ctx, LIVELIHOOD_PHASES, project.phase, d.phase, d.reason, {
       phase: 'input.details.phase',
       reason: 'input.details.reason',
@@ -85,13 +83,7 @@ export const phase_change = kind({
     }
   },
   async onRecorded(ctx, { grid, placement }, activity, d) {
-    const project = await sameGridRecord(
-      ctx,
-      LivelihoodProject,
-      d.projectId,
-      grid.id,
-      'input.details.projectId',
-    );
+    const project = await projectOf(ctx, grid.id, d.projectId);
     if (activity.occurredAt.getTime() < project.phaseSince.getTime()) {
       throw badInput('input.occurredAt', {
         en: 'input.occurredAt: before the project entered its current phase',
@@ -167,7 +159,7 @@ export const consultation = kind({
     }),
   counts: (d) => ({ participants: d.participants }),
   async validate(ctx, { grid }, d) {
-    await sameGridRecord(ctx, LivelihoodProject, d.projectId, grid.id, 'input.details.projectId');
+    await projectOf(ctx, grid.id, d.projectId);
   },
   async example(em, gridId) {
     const project = await em.findOneOrFail(LivelihoodProject, { gridId }, { orderBy: { id: 'asc' } });

@@ -1,5 +1,5 @@
 import {
-  activityAggregate,
+  activityMetric,
   pgUuidArray,
   sqlValue,
   type MetricDefinition,
@@ -80,25 +80,20 @@ export const livelihoodMetrics: MetricDefinition[] = [
     }),
   ),
   ...Object.values(LivelihoodConsultationStage).map(
-    (stage): MetricDefinition => ({
-      code: `livelihood.consultations_${stage.toLowerCase()}`,
-      label: { zh: `${STAGE_NAMES[stage].zh}次数`, en: `Consultations: ${STAGE_NAMES[stage].en}` },
-      description: {
-        zh: `期间内开展“${STAGE_NAMES[stage].zh}”居民征询的次数`,
-        en: `Resident consultations at stage ${stage} in the period`,
-      },
-      unit: '次',
-      compute: (em, scope, period) =>
-        activityAggregate(
-          em,
-          scope,
-          period,
-          'livelihood.consultation',
-          `count(*) filter (where details->>'stage' = '${stage}')`,
-        ),
-    }),
+    (stage): MetricDefinition =>
+      activityMetric({
+        code: `livelihood.consultations_${stage.toLowerCase()}`,
+        label: { zh: `${STAGE_NAMES[stage].zh}次数`, en: `Consultations: ${STAGE_NAMES[stage].en}` },
+        description: {
+          zh: `期间内开展“${STAGE_NAMES[stage].zh}”居民征询的次数`,
+          en: `Resident consultations at stage ${stage} in the period`,
+        },
+        unit: '次',
+        kind: 'livelihood.consultation',
+        expression: `count(*) filter (where details->>'stage' = '${stage}')`,
+      }),
   ),
-  {
+  activityMetric({
     code: 'livelihood.consultation_participants',
     label: { zh: '征询参与居民人次', en: 'Consultation participants' },
     description: {
@@ -106,10 +101,10 @@ export const livelihoodMetrics: MetricDefinition[] = [
       en: 'Residents taking part in consultations (before, during, after) in the period',
     },
     unit: '人次',
-    compute: (em, scope, period) =>
-      activityAggregate(em, scope, period, 'livelihood.consultation', `sum((details->>'participants')::int)`),
-  },
-  {
+    kind: 'livelihood.consultation',
+    expression: `sum((details->>'participants')::int)`,
+  }),
+  activityMetric({
     code: 'livelihood.satisfaction',
     label: { zh: '改造后居民满意度', en: 'Satisfaction after renovation' },
     description: {
@@ -117,13 +112,7 @@ export const livelihoodMetrics: MetricDefinition[] = [
       en: 'Mean satisfaction (0–100) of the consultations after the work in the period (0 when none)',
     },
     unit: '分',
-    compute: (em, scope, period) =>
-      activityAggregate(
-        em,
-        scope,
-        period,
-        'livelihood.consultation',
-        `round(avg((details->>'satisfaction')::numeric) filter (where details->>'stage' = 'AFTER'), 1)`,
-      ),
-  },
+    kind: 'livelihood.consultation',
+    expression: `round(avg((details->>'satisfaction')::numeric) filter (where details->>'stage' = 'AFTER'), 1)`,
+  }),
 ];

@@ -16,6 +16,7 @@ import {
   ConnectionType,
   fromGlobalId,
   fromOptionalGlobalId,
+  listFiltered,
   PageArgs,
   toPage,
   type ConnectionResult,
@@ -64,11 +65,8 @@ export class LivelihoodResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => LivelihoodProjectFilter, { nullable: true }) filter?: LivelihoodProjectFilter | null,
   ): Promise<ConnectionResult<LivelihoodProject>> {
-    return service.listProjects(
-      ctx,
-      { gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'), phase: filter?.phase },
-      toPage(page),
-    );
+    const gridId = fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId');
+    return listFiltered(ctx, LivelihoodProject, { ...filter, gridId }, toPage(page));
   }
 
   @Mutation(() => LivelihoodProject, {

@@ -1,20 +1,16 @@
 import DataLoader from 'dataloader';
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Building } from '../../src/territory';
 import {
   badInput,
   calendarDate,
   findReadable,
-  listReadable,
   loader,
   localDateOf,
   parseInput,
   pgUuidArray,
   sameGridRecords,
   text,
-  type ConnectionResult,
-  type Page,
   type RequestContext,
 } from '../../src/modules';
 import {
@@ -28,18 +24,6 @@ import {
 import { livelihood } from './livelihood.module';
 
 // ---------- reads ----------
-
-export function listProjects(
-  ctx: RequestContext,
-  filter: { gridId?: string; phase?: LivelihoodPhase | null },
-  page: Page,
-): Promise<ConnectionResult<LivelihoodProject>> {
-  const where: FilterQuery<LivelihoodProject> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.phase ? { phase: filter.phase } : {}),
-  };
-  return listReadable(ctx, LivelihoodProject, where, page);
-}
 
 /** One step of a project's phase history, from its phase-change activities. */
 export interface PhaseStep {

@@ -2,7 +2,17 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import { DomainEvent } from '../../src/integration';
 import { Activity } from '../../src/modules/activity.entity';
 import { Building } from '../../src/territory';
-import { createTestServer, errorCode, ok, type TestServer } from '../../tests/helpers/test-server';
+import {
+  chinaDay,
+  DAY,
+  daysAgoIso,
+  errorField,
+  gridMetrics,
+  updateSettings,
+  uuidOf,
+  startModuleTest,
+} from '../../tests/helpers/modules';
+import { errorCode, ok, type TestServer } from '../../tests/helpers/test-server';
 import { LIVELIHOOD_PHASES, LivelihoodProject } from './livelihood.entities';
 
 let s: TestServer;
@@ -14,30 +24,10 @@ let outsider: string;
 let grid: string;
 let otherGrid: string;
 
-const DAY = 24 * 3600 * 1000;
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':')[1]!;
-const field = (res: { errors?: { extensions?: Record<string, any> }[] }) =>
-  res.errors?.[0]?.extensions?.field;
-const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-const localDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-
 beforeAll(async () => {
-  s = await createTestServer();
-  admin = await s.login('community_admin');
+  ({ s, admin, grid, otherGrid } = await startModuleTest('livelihood', 'civility'));
   worker = await s.login('grid_worker2');
   outsider = await s.login('grid_worker');
-  const nodes = ok(await s.gql('{ grids(first: 20) { nodes { id theme } } }', {}, { token: admin })).grids
-    .nodes;
-  grid = nodes.find((g: any) => g.theme === 'livelihood').id;
-  otherGrid = nodes.find((g: any) => g.theme === 'civility').id;
-  // A second grid with the module on, to try references across grids.
-  ok(
-    await s.gql(
-      'mutation($i: EnableModuleInput!) { enableModule(input: $i) { enabled } }',
-      { i: { gridId: otherGrid, moduleId: 'livelihood' } },
-      { token: admin },
-    ),
-  );
 });
 afterAll(() => s.close());
 
@@ -49,7 +39,6 @@ const CONSULT = `mutation($i: LivelihoodConsultationActivityInput!) { recordLive
   id participants details { projectId stage participants opinionsGathered satisfaction method } } }`;
 const PROJECT = `query($id: ID!) { node(id: $id) { ... on LivelihoodProject {
   phase phaseSince phaseHistory { phase at note reason reverted } } } }`;
-const METRICS = `query($s: MetricScopeInput!, $p: PeriodInput!, $c: [String!]) { metrics(scope: $s, period: $p, codes: $c) { code value } }`;
 
 async function buildingsOf(gridId: string): Promise<string[]> {
   const rows = await s.em().find(Building, { gridId: uuidOf(gridId) }, { orderBy: { name: 'asc' } });
@@ -75,14 +64,14 @@ const phase = (
   projectId: string,
   to: string,
   extra: Record<string, unknown> = {},
-  occurredAt = ago(0.01),
+  occurredAt = daysAgoIso(0.01),
 ) => ({
   i: { gridId: grid, occurredAt, details: { projectId, phase: to, note: '阶段工作完成', ...extra } },
 });
 const consult = (projectId: string, stage: string, extra: Record<string, unknown> = {}, gridId = grid) => ({
   i: {
     gridId,
-    occurredAt: ago(0.02),
+    occurredAt: daysAgoIso(0.02),
     details: { projectId, stage, participants: 25, opinionsGathered: 6, ...extra },
   },
 });
@@ -99,13 +88,13 @@ describe('projects', () => {
           { item: 'ENVIRONMENT' },
         ],
         buildingIds: buildings.slice(0, 2),
-        startedOn: localDay(new Date(Date.now() - 10 * DAY)),
+        startedOn: chinaDay(new Date(Date.now() - 10 * DAY)),
       },
       worker,
     );
     expect(p).toMatchObject({
       phase: 'DEMOLISH',
-      startedOn: localDay(new Date(Date.now() - 10 * DAY)),
+      startedOn: chinaDay(new Date(Date.now() - 10 * DAY)),
       scope: [
         { item: 'PIPE_NETWORK', quantity: 860.5, unit: '米', note: '雨污分流' },
         { item: 'ROAD_HARDENING', quantity: 1200, unit: '平方米', note: null },
@@ -151,11 +140,11 @@ describe('projects', () => {
       [{ buildingIds: [mine, far] }, 'input.buildingIds.1'],
       [{ buildingIds: [mine, mine] }, 'input.buildingIds'],
       [{ buildingIds: [toGlobalId('Grid', uuidOf(grid))] }, 'input.buildingIds.0'],
-      [{ startedOn: localDay(new Date(Date.now() + 3 * DAY)) }, 'input.startedOn'],
+      [{ startedOn: chinaDay(new Date(Date.now() + 3 * DAY)) }, 'input.startedOn'],
       [{ name: '  ' }, 'input.name'],
     ] as const) {
       const res = await s.gql(CREATE, { i: { ...valid, ...input } }, { token: admin });
-      expect([errorCode(res), field(res), input]).toEqual(['BAD_USER_INPUT', at, input]);
+      expect([errorCode(res), errorField(res), input]).toEqual(['BAD_USER_INPUT', at, input]);
     }
     const badEnum = await s.gql(
       CREATE,
@@ -169,15 +158,17 @@ describe('projects', () => {
 
 describe('phases 拆整改建清管', () => {
   it('move forward one step or skipping ahead, once residents were asked; history and events follow', async () => {
-    const p = await newProject({ startedOn: localDay(new Date(Date.now() - 20 * DAY)) }, worker);
+    const p = await newProject({ startedOn: chinaDay(new Date(Date.now() - 20 * DAY)) }, worker);
     // 问需于民 first (the grid's default setting).
     const early = await s.gql(PHASE, phase(p.id, 'RECTIFY'), { token: worker });
     expect(errorCode(early)).toBe('CONFLICT');
     ok(await s.gql(CONSULT, consult(p.id, 'BEFORE'), { token: worker }));
 
-    ok(await s.gql(PHASE, phase(p.id, 'RECTIFY', {}, ago(10)), { token: worker }));
+    ok(await s.gql(PHASE, phase(p.id, 'RECTIFY', {}, daysAgoIso(10)), { token: worker }));
     const skipped = ok(
-      await s.gql(PHASE, phase(p.id, 'BUILD', { note: '改造内容并入建设阶段' }, ago(5)), { token: worker }),
+      await s.gql(PHASE, phase(p.id, 'BUILD', { note: '改造内容并入建设阶段' }, daysAgoIso(5)), {
+        token: worker,
+      }),
     );
     expect(skipped.recordLivelihoodPhaseChange.details).toEqual({
       projectId: p.id,
@@ -186,11 +177,11 @@ describe('phases 拆整改建清管', () => {
       reason: null,
     });
     const same = await s.gql(PHASE, phase(p.id, 'BUILD'), { token: worker });
-    expect([errorCode(same), field(same)]).toEqual(['INVALID_TRANSITION', 'input.details.phase']);
+    expect([errorCode(same), errorField(same)]).toEqual(['INVALID_TRANSITION', 'input.details.phase']);
 
     const now = ok(await s.gql(PROJECT, { id: p.id }, { token: worker })).node;
     expect(now.phase).toBe('BUILD');
-    expect(now.phaseSince).toBe(ago(5).slice(0, 16) + now.phaseSince.slice(16));
+    expect(now.phaseSince).toBe(daysAgoIso(5).slice(0, 16) + now.phaseSince.slice(16));
     expect(now.phaseHistory.map((h: any) => [h.phase, h.reverted])).toEqual([
       ['RECTIFY', false],
       ['BUILD', false],
@@ -209,18 +200,18 @@ describe('phases 拆整改建清管', () => {
   });
 
   it('go back only by an administrator with a reason; nothing is written when refused', async () => {
-    const p = await newProject({ phase: 'CLEAN', startedOn: localDay(new Date(Date.now() - 30 * DAY)) });
+    const p = await newProject({ phase: 'CLEAN', startedOn: chinaDay(new Date(Date.now() - 30 * DAY)) });
     ok(await s.gql(CONSULT, consult(p.id, 'BEFORE'), { token: worker }));
     const before = [await activityCount(), await s.em().count(DomainEvent, {})];
     const byWorker = await s.gql(PHASE, phase(p.id, 'BUILD', { reason: '绿化未达标' }), { token: worker });
     expect(errorCode(byWorker)).toBe('FORBIDDEN');
     const noReason = await s.gql(PHASE, phase(p.id, 'BUILD'), { token: admin });
-    expect([errorCode(noReason), field(noReason)]).toEqual(['BAD_USER_INPUT', 'input.details.reason']);
+    expect([errorCode(noReason), errorField(noReason)]).toEqual(['BAD_USER_INPUT', 'input.details.reason']);
     const blank = await s.gql(PHASE, phase(p.id, 'BUILD', { reason: '   ' }), { token: admin });
-    expect([errorCode(blank), field(blank)]).toEqual(['BAD_USER_INPUT', 'input.details.reason']);
+    expect([errorCode(blank), errorField(blank)]).toEqual(['BAD_USER_INPUT', 'input.details.reason']);
     // Before the project entered its phase (its start day): refused.
-    const tooEarly = await s.gql(PHASE, phase(p.id, 'MANAGE', {}, ago(40)), { token: admin });
-    expect([errorCode(tooEarly), field(tooEarly)]).toEqual(['BAD_USER_INPUT', 'input.occurredAt']);
+    const tooEarly = await s.gql(PHASE, phase(p.id, 'MANAGE', {}, daysAgoIso(40)), { token: admin });
+    expect([errorCode(tooEarly), errorField(tooEarly)]).toEqual(['BAD_USER_INPUT', 'input.occurredAt']);
     const badPhase = await s.gql(PHASE, phase(p.id, 'PAINT'), { token: admin });
     expect(errorCode(badPhase)).toBe('BAD_USER_INPUT');
     expect([await activityCount(), await s.em().count(DomainEvent, {})]).toEqual(before);
@@ -236,22 +227,10 @@ describe('phases 拆整改建清管', () => {
   });
 
   it('can skip the needs consultation where the grid turned that rule off', async () => {
-    ok(
-      await s.gql(
-        'mutation($i: UpdateModuleSettingsInput!) { updateModuleSettings(input: $i) { settings } }',
-        { i: { gridId: grid, moduleId: 'livelihood', settings: { requireNeedsConsultation: false } } },
-        { token: admin },
-      ),
-    );
+    await updateSettings(s, admin, grid, 'livelihood', { requireNeedsConsultation: false });
     const p = await newProject();
     ok(await s.gql(PHASE, phase(p.id, 'RENOVATE'), { token: worker }));
-    ok(
-      await s.gql(
-        'mutation($i: UpdateModuleSettingsInput!) { updateModuleSettings(input: $i) { settings } }',
-        { i: { gridId: grid, moduleId: 'livelihood', settings: { requireNeedsConsultation: null } } },
-        { token: admin },
-      ),
-    );
+    await updateSettings(s, admin, grid, 'livelihood', { requireNeedsConsultation: null });
   });
 
   it('refuses a project of another grid', async () => {
@@ -263,7 +242,7 @@ describe('phases 拆整改建清管', () => {
       ),
     ).createLivelihoodProject;
     const res = await s.gql(PHASE, phase(far.id, 'RECTIFY'), { token: admin });
-    expect([errorCode(res), field(res)]).toEqual(['BAD_USER_INPUT', 'input.details.projectId']);
+    expect([errorCode(res), errorField(res)]).toEqual(['BAD_USER_INPUT', 'input.details.projectId']);
   });
 });
 
@@ -308,7 +287,7 @@ describe('consultations 问需、问计、问效', () => {
       [consult(far.id, 'BEFORE'), 'input.details.projectId'],
     ] as const) {
       const res = await s.gql(CONSULT, input, { token: admin });
-      expect([errorCode(res), field(res)]).toEqual(['BAD_USER_INPUT', at]);
+      expect([errorCode(res), errorField(res)]).toEqual(['BAD_USER_INPUT', at]);
     }
     // Not an Int, not a stage: refused by the schema itself.
     for (const input of [consult(p.id, 'AFTER', { satisfaction: 90.5 }), consult(p.id, 'LATER')])
@@ -363,23 +342,14 @@ describe('metrics', () => {
     );
     const out: Record<string, number> = Object.fromEntries(LIVELIHOOD_PHASES.map((p) => [p, 0]));
     for (const p of projects) {
-      if (p.startedOn > localDay(new Date(at.getTime() - 1))) continue;
+      if (p.startedOn > chinaDay(new Date(at.getTime() - 1))) continue;
       const last = changes.filter((c) => c.details.projectId === p.id).pop();
       out[(last?.details.phase as string) ?? p.initialPhase]! += 1;
     }
     return out;
   }
 
-  async function metrics(from: Date, to: Date, codes: string[]) {
-    const values = ok(
-      await s.gql(
-        METRICS,
-        { s: { gridId: grid }, p: { from: from.toISOString(), to: to.toISOString() }, c: codes },
-        { token: admin },
-      ),
-    ).metrics;
-    return Object.fromEntries(values.map((v: any) => [v.code, v.value]));
-  }
+  const metrics = (from: Date, to: Date, codes: string[]) => gridMetrics(s, admin, grid, from, to, codes);
 
   it('equal figures counted independently from the records, now and at the end of a past period', async () => {
     const from = new Date(Date.now() - 365 * DAY);

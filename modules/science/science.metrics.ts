@@ -1,4 +1,4 @@
-import { activityAggregate, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
+import { activityMetric, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
 
 const EVENTS: [key: string, code: string, zh: string, en: string, unit: string][] = [
   ['lecture', 'lectures', '科普讲座场次', 'Science lectures', '场'],
@@ -28,15 +28,17 @@ const overEvents =
 /** Metrics of the science module. */
 export const scienceMetrics: MetricDefinition[] = [
   ...EVENTS.map(
-    ([key, code, zh, en, unit]): MetricDefinition => ({
-      code: `science.${code}`,
-      label: { zh, en },
-      description: { zh: `期间内${zh}`, en: `${en} in the period` },
-      unit,
-      compute: (em, scope, period) => activityAggregate(em, scope, period, `science.${key}`, 'count(*)'),
-    }),
+    ([key, code, zh, en, unit]): MetricDefinition =>
+      activityMetric({
+        code: `science.${code}`,
+        label: { zh, en },
+        description: { zh: `期间内${zh}`, en: `${en} in the period` },
+        unit,
+        kind: `science.${key}`,
+        expression: 'count(*)',
+      }),
   ),
-  {
+  activityMetric({
     code: 'science.newsletter_recipients',
     label: { zh: '电子科普报接收人次', en: 'E-newsletter recipients' },
     description: {
@@ -44,9 +46,9 @@ export const scienceMetrics: MetricDefinition[] = [
       en: 'Recipients of the e-newsletter issues in the period',
     },
     unit: '人次',
-    compute: (em, scope, period) =>
-      activityAggregate(em, scope, period, 'science.newsletter', `sum((details->>'recipients')::int)`),
-  },
+    kind: 'science.newsletter',
+    expression: `sum((details->>'recipients')::int)`,
+  }),
   {
     code: 'science.participants',
     label: { zh: '科普活动参与人次', en: 'Participants' },

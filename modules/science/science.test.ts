@@ -1,24 +1,17 @@
 import { Activity } from '../../src/modules/activity.entity';
-import { createTestServer, errorCode, ok, type TestServer } from '../../tests/helpers/test-server';
+import { DAY, errorField, gridMetrics, startModuleTest, uuidOf } from '../../tests/helpers/modules';
+import { errorCode, ok, type TestServer } from '../../tests/helpers/test-server';
 
 let s: TestServer;
 let admin: string;
 let outsider: string;
 let grid: string;
 
-const DAY = 24 * 3600 * 1000;
-const uuidOf = (gid: string) => Buffer.from(gid, 'base64url').toString().split(':')[1]!;
-const field = (res: { errors?: { extensions?: Record<string, any> }[] }) =>
-  res.errors?.[0]?.extensions?.field;
 const at = () => new Date(Date.now() - 600_000).toISOString();
 
 beforeAll(async () => {
-  s = await createTestServer();
-  admin = await s.login('community_admin');
+  ({ s, admin, grid } = await startModuleTest('science'));
   outsider = await s.login('grid_worker');
-  const nodes = ok(await s.gql('{ grids(first: 20) { nodes { id theme } } }', {}, { token: admin })).grids
-    .nodes;
-  grid = nodes.find((g: any) => g.theme === 'science').id;
 });
 afterAll(() => s.close());
 
@@ -30,7 +23,6 @@ const NEWSLETTER = `mutation($i: ScienceNewsletterActivityInput!) { recordScienc
   participants beneficiaries details { issueNumber title channel recipients } } }`;
 const PAPER = `mutation($i: ScienceHandwrittenNewspaperActivityInput!) { recordScienceHandwrittenNewspaper(input: $i) {
   participants details { theme works exhibited participants youth } } }`;
-const METRICS = `query($s: MetricScopeInput!, $p: PeriodInput!, $c: [String!]) { metrics(scope: $s, period: $p, codes: $c) { code value } }`;
 
 const input = (details: Record<string, unknown>) => ({ i: { gridId: grid, occurredAt: at(), details } });
 const count = () => s.em().count(Activity, { moduleId: 'science' });
@@ -78,7 +70,7 @@ describe('events and their young participants', () => {
       [NEWSLETTER, { issueNumber: 99, title: '第99期', recipients: 0 }, 'input.details.recipients'],
     ] as const) {
       const res = await s.gql(doc, input(details), { token: admin });
-      expect([errorCode(res), field(res), details]).toEqual(['BAD_USER_INPUT', path, details]);
+      expect([errorCode(res), errorField(res), details]).toEqual(['BAD_USER_INPUT', path, details]);
     }
     const method = await s.gql(WATER, input({ theme: '节水', method: 'BILLBOARD', participants: 5 }), {
       token: admin,
@@ -103,7 +95,7 @@ describe('events and their young participants', () => {
     const again = await s.gql(NEWSLETTER, input({ issueNumber: next, title: '重复', recipients: 1 }), {
       token: admin,
     });
-    expect([errorCode(again), field(again)]).toEqual(['BAD_USER_INPUT', 'input.details.issueNumber']);
+    expect([errorCode(again), errorField(again)]).toEqual(['BAD_USER_INPUT', 'input.details.issueNumber']);
   });
 
   it('is recorded only by staff of the grid', async () => {
@@ -141,18 +133,7 @@ describe('metrics', () => {
       'science.youth_participants': youth,
       'science.youth_share': Math.round((1000 * youth) / participants) / 10,
     };
-    const values = ok(
-      await s.gql(
-        METRICS,
-        {
-          s: { gridId: grid },
-          p: { from: from.toISOString(), to: to.toISOString() },
-          c: Object.keys(expected),
-        },
-        { token: admin },
-      ),
-    ).metrics;
-    expect(Object.fromEntries(values.map((v: any) => [v.code, v.value]))).toEqual(expected);
+    expect(await gridMetrics(s, admin, grid, from, to, Object.keys(expected))).toEqual(expected);
     expect(expected['science.youth_participants']).toBeGreaterThan(0);
     expect(expected['science.youth_share']).toBeLessThan(100);
   });
