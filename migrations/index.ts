@@ -5,6 +5,7 @@ import { Migration20260101000100_AuditAppendOnly } from './Migration202601010001
 import { Migration20260101000200_CaseCategories } from './Migration20260101000200_CaseCategories';
 import { Migration20260101000300_EventNotify } from './Migration20260101000300_EventNotify';
 import { Migration20261129090121_ResidentRefusalReason } from './Migration20261129090121_ResidentRefusalReason';
+import { Migration20261129090805_ModulesLivelihoodCivilityScience } from './Migration20261129090805_ModulesLivelihoodCivilityScience';
 import { Migration20261129090923_Reports } from './Migration20261129090923_Reports';
 import { Migration20261129091821_ModulesHeartBridgeSafety } from './Migration20261129091821_ModulesHeartBridgeSafety';
 
@@ -16,6 +17,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20260101000200_CaseCategories', class: Migration20260101000200_CaseCategories },
   { name: 'Migration20260101000300_EventNotify', class: Migration20260101000300_EventNotify },
   { name: 'Migration20261129090121_ResidentRefusalReason', class: Migration20261129090121_ResidentRefusalReason },
+  { name: 'Migration20261129090805_ModulesLivelihoodCivilityScience', class: Migration20261129090805_ModulesLivelihoodCivilityScience },
   { name: 'Migration20261129090923_Reports', class: Migration20261129090923_Reports },
   { name: 'Migration20261129091821_ModulesHeartBridgeSafety', class: Migration20261129091821_ModulesHeartBridgeSafety },
 ];

@@ -1,8 +1,11 @@
 import type { AnyGridModule } from '../src/modules';
+import civility from './civility';
 import elderlyCare from './elderly-care';
 import heartBridge from './heart-bridge';
 import legal from './legal';
+import livelihood from './livelihood';
 import safety from './safety';
+import science from './science';
 import volunteer from './volunteer';
 
 /**
@@ -15,4 +18,7 @@ export const installedModules: readonly AnyGridModule[] = [
   legal,
   heartBridge,
   safety,
+  livelihood,
+  civility,
+  science,
 ];

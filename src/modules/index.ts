@@ -38,13 +38,23 @@ export { LocalDateType } from '../db/local-date.type';
 export { addDays, asCalendarDate, calendarDate, daysBetween, localDateOf, PLATFORM_TIME_ZONE } from './dates';
 export type { SettingsSpec, SettingsValues, SettingSpec } from './settings';
 export { pgUuidArray, type MetricDefinition, type MetricEnv, type MetricScope, type Period } from './metric';
-export { activityAggregate, percent, sqlValue } from './sql';
+export { activityAggregate, activityMetric, percent, sqlValue } from './sql';
 export { daysAgo, demoGrid, seedActivity, seedEnable } from './seed';
-export { findReadable, listReadable, readableWhere, sameGridRecord, sameGridRecords } from './records';
+export {
+  findReadable,
+  listFiltered,
+  listReadable,
+  readableWhere,
+  sameGridRecord,
+  sameGridRecords,
+} from './records';
+export { checkPhaseMove, type PhaseMove, type PhaseMoveFields } from './phases';
+export { notMoreThan, score } from './fields';
+export { appendFollowUp, checkPastTime, FollowUpEntry, MAX_FOLLOW_UPS, type FollowUpData } from './follow-up';
 
 // Core helpers modules need, re-exported so a module depends on one import path.
 export { admin, allow, authenticated, type RuleMap } from '../auth/permissions';
-export { requireViewer } from '../auth/viewer';
+export { isAdmin, requireViewer } from '../auth/viewer';
 export { escapeLike, flushOrConflict } from '../db/helpers';
 export type { DemoTerritory } from '../db/seed/demo.seed';
 export { chineseName, SeededRandom } from '../db/seed/random';

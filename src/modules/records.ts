@@ -32,6 +32,22 @@ export function listReadable<T extends { id: string }>(
 }
 
 /**
+ * A page of records inside the viewer's jurisdiction matching a list filter of equalities (grid,
+ * status, kind...): fields left out or null do not filter. Ids in it must already be uuids.
+ */
+export function listFiltered<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  filter: object | null | undefined,
+  page: Page,
+): Promise<ConnectionResult<T>> {
+  const where = Object.fromEntries(
+    Object.entries(filter ?? {}).filter(([, v]) => v !== null && v !== undefined),
+  );
+  return listReadable(ctx, entity, where as FilterQuery<T>, page);
+}
+
+/**
  * A record another one refers to, which must sit on the same grid: a missing one, or one on another
  * grid, is BAD_USER_INPUT naming `field` (never saying which grid it is on).
  */

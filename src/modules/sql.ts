@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgUuidArray, type MetricScope, type Period } from './metric';
+import { pgUuidArray, type MetricDefinition, type MetricScope, type Period } from './metric';
 
 /*
  * SQL helpers for metric computations. Bindings are `?`; never write a `?` anywhere else in the SQL
@@ -35,4 +35,15 @@ export function activityAggregate(
 /** A share as a percentage with one decimal; 0 when the denominator is 0. */
 export function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0;
+}
+
+/** A metric that is one aggregate over one kind's activities (see `activityAggregate`). */
+export function activityMetric(
+  spec: Omit<MetricDefinition, 'compute'> & { kind: string; expression: string },
+): MetricDefinition {
+  const { kind, expression, ...definition } = spec;
+  return {
+    ...definition,
+    compute: (em, scope, period) => activityAggregate(em, scope, period, kind, expression),
+  };
 }

@@ -3,7 +3,16 @@ import { runModuleContract } from './contract';
 
 it('installs the modules listed in modules/index.ts', () => {
   expect(installedModules.map((m) => m.id)).toEqual(
-    expect.arrayContaining(['volunteer', 'elderly-care', 'legal', 'heart-bridge', 'safety']),
+    expect.arrayContaining([
+      'volunteer',
+      'livelihood',
+      'heart-bridge',
+      'civility',
+      'legal',
+      'safety',
+      'science',
+      'elderly-care',
+    ]),
   );
 });
 

@@ -49,8 +49,10 @@ export function runModuleContract(
   let bare: GraphQLSchema;
   let rules: Record<string, Record<string, unknown>>;
   let admin: string;
+  let worker1: string;
   let worker2: string;
   let grids: { id: string; code: string; theme: string | null }[];
+  let worker1Grid: string;
   let worker2Grid: string;
 
   beforeAll(async () => {
@@ -60,10 +62,20 @@ export function runModuleContract(
     bare = built.bare;
     rules = built.rules as Record<string, Record<string, unknown>>;
     admin = await s.login('community_admin');
+    worker1 = await s.login('grid_worker');
     worker2 = await s.login('grid_worker2');
     grids = ok(await s.gql(GRIDS, {}, { token: admin })).grids.nodes;
+    worker1Grid = grids.find((g) => g.code === 'SQ0101-01')!.id;
     worker2Grid = grids.find((g) => g.code === 'SQ0101-02')!.id;
   });
+
+  /**
+   * A grid other than the module's home, where the module never ran, and its grid worker: grid 2's
+   * unless the module's demo grid is grid 2 itself (then grid 1's).
+   */
+  const elsewhere = (home: string) =>
+    home === worker2Grid ? { grid: worker1Grid, worker: worker1 } : { grid: worker2Grid, worker: worker2 };
+
   afterAll(() => s.close());
 
   /** The module's demo grid, or (for a module without one) a grid where the test enables it. */
@@ -303,7 +315,7 @@ export function runModuleContract(
         await s.gql(METRICS, { s: { gridId: empty }, p: period(), c: codes }, { token: admin }),
       ).metrics;
       expect(onEmpty.map((v: any) => [v.code, v.value, v.gridCount])).toEqual(codes.map((c) => [c, 0, 1]));
-      const never = grids.find((g) => g.code === 'SQ0101-02')!.id;
+      const never = elsewhere(await homeGrid(m)).grid;
       const onNever = ok(
         await s.gql(METRICS, { s: { gridId: never }, p: period(), c: codes }, { token: admin }),
       ).metrics;
@@ -381,6 +393,7 @@ export function runModuleContract(
       "a grid worker sees none of another grid's records, through its lists, node() or the feed",
       async (m) => {
         const home = await homeGrid(m);
+        const { grid: outsiderGrid, worker: outsider } = elsewhere(home);
         const { queries } = rootFields(m);
         const query = bare.getQueryType()!.getFields();
         for (const q of queries) {
@@ -390,15 +403,15 @@ export function runModuleContract(
           if (!type.endsWith('Connection')) continue;
           const doc = `{ ${q}(first: 100) { nodes { id grid { id } } } }`;
           const all = ok(await s.gql(doc, {}, { token: admin }))[q].nodes;
-          const mine = ok(await s.gql(doc, {}, { token: worker2 }))[q].nodes;
-          for (const n of mine) expect(n.grid.id).toBe(worker2Grid);
-          const foreign = all.find((n: any) => n.grid.id !== worker2Grid);
+          const mine = ok(await s.gql(doc, {}, { token: outsider }))[q].nodes;
+          for (const n of mine) expect(n.grid.id).toBe(outsiderGrid);
+          const foreign = all.find((n: any) => n.grid.id !== outsiderGrid);
           if (m.seed) expect(foreign).toBeDefined();
           if (foreign) {
             const res = await s.gql(
               'query($id: ID!) { node(id: $id) { id } }',
               { id: foreign.id },
-              { token: worker2 },
+              { token: outsider },
             );
             expect(errorCode(res)).toBe('NOT_FOUND');
           }
@@ -407,10 +420,10 @@ export function runModuleContract(
           await s.gql(
             'query($f: ActivityFilter) { activities(first: 100, filter: $f) { nodes { grid { id } } } }',
             { f: { moduleId: m.id } },
-            { token: worker2 },
+            { token: outsider },
           ),
         ).activities.nodes;
-        for (const n of feed) expect(n.grid.id).toBe(worker2Grid);
+        for (const n of feed) expect(n.grid.id).toBe(outsiderGrid);
         const [key, spec] = Object.entries(m.activityKinds)[0] as [string, any];
         if (key) {
           const kind = registry().kind(`${m.id}.${key}`)!;
@@ -418,7 +431,7 @@ export function runModuleContract(
             kind.types.details,
             await spec.example(s.em(), parseGlobalId(home)!.id),
           );
-          expect(errorCode(await recordKind(m, key, home, input, worker2))).toBe('FORBIDDEN');
+          expect(errorCode(await recordKind(m, key, home, input, outsider))).toBe('FORBIDDEN');
         }
       },
     );

@@ -154,7 +154,14 @@ describe('one grid in one query: its modules, its activity feed and its metrics'
 
 describe('enabling, configuring and disabling', () => {
   it('enables with validated settings, records the event, and refuses bad input without writing', async () => {
-    const grid = grids.civility!.id;
+    // A new grid of the community: no module has ever been on there.
+    const grid = ok(
+      await s.gql(
+        'mutation($i: CreateGridInput!) { createGrid(input: $i) { id } }',
+        { i: { communityId, code: 'SQ0101-20', name: '新划网格' } },
+        { token: admin },
+      ),
+    ).createGrid.id;
     const before = (await eventsOfType('module.enabled')).length;
     for (const [input, code, field] of [
       [{ moduleId: 'no-such-module' }, 'BAD_USER_INPUT', 'input.moduleId'],
