@@ -3,20 +3,21 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Resident } from '../../src/people';
 import {
-  addDays,
   asCalendarDate,
   badInput,
   calendarDate,
   conflict,
+  contactDueOn,
   flushOrConflict,
+  lastContactLoader,
   listReadable,
   loader,
-  localDateOf,
+  notAfterToday,
   notFound,
   parseInput,
-  pgUuidArray,
   sameGridRecord,
   text,
+  todayOf,
   type ConnectionResult,
   type Page,
   type RequestContext,
@@ -27,6 +28,7 @@ import {
   ElderlyCarePairing,
   ElderlyCareProfile,
 } from './elderly-care.entities';
+import { ELDERLY_REGISTER } from './elderly-care.metrics';
 import { elderlyCare } from './elderly-care.module';
 
 // ---------- reads ----------
@@ -65,21 +67,7 @@ export function listPairings(
 
 /** The last home visit of each profile, batched over a page of profiles. */
 export function lastVisitLoader(ctx: RequestContext): DataLoader<string, Date | null> {
-  return loader(
-    ctx,
-    'elderly-care:lastVisit',
-    () =>
-      new DataLoader<string, Date | null>(async (ids) => {
-        const rows = (await ctx.em.getConnection().execute(
-          `select details->>'profileId' as pid, max(occurred_at) as at from activity
-            where kind = 'elderly-care.visit' and (details->>'profileId')::uuid = any(?::uuid[])
-            group by 1`,
-          [pgUuidArray(ids as string[])],
-        )) as { pid: string; at: string | Date }[];
-        const map = new Map(rows.map((r) => [r.pid, new Date(r.at)]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
-  );
+  return lastContactLoader(ctx, ELDERLY_REGISTER);
 }
 
 /** Active pairings of each profile, batched. */
@@ -105,8 +93,7 @@ export async function visitDueOn(ctx: RequestContext, p: ElderlyCareProfile): Pr
     elderlyCare.getSettings(ctx, p.gridId),
     lastVisitLoader(ctx).load(p.id),
   ]);
-  const since = last ? localDateOf(last) : p.registeredOn;
-  return addDays(since > p.registeredOn ? since : p.registeredOn, settings.visitIntervalDays);
+  return contactDueOn(last, p.registeredOn, settings.visitIntervalDays);
 }
 
 /** Full years between a birth date and a day. */
@@ -117,12 +104,7 @@ export function ageOn(birthDate: string, day: string): number {
 
 // ---------- writes ----------
 
-const today = (ctx: RequestContext) => localDateOf(ctx.app.clock.now());
-
-function notAfterToday(ctx: RequestContext, field: string, date: string): void {
-  if (date > today(ctx))
-    throw badInput(field, { en: `${field}: cannot be in the future`, zh: `${field}：不能晚于今天` });
-}
+const today = todayOf;
 
 const profileInput = z.object({
   residentId: z.string().uuid(),

@@ -24,12 +24,39 @@ export { Activity } from './activity.entity';
 export { toView as activityView, type ActivityData } from './activity.service';
 export type { EnabledGrid } from './enablement.service';
 export { LocalDateType } from '../db/local-date.type';
-export { addDays, asCalendarDate, calendarDate, daysBetween, localDateOf, PLATFORM_TIME_ZONE } from './dates';
+export {
+  addDays,
+  asCalendarDate,
+  calendarDate,
+  daysBetween,
+  localDateOf,
+  notAfterToday,
+  PLATFORM_TIME_ZONE,
+  todayOf,
+} from './dates';
+export { fenToYuan, MAX_YUAN, yuanAmount } from './money';
+export {
+  activeOn,
+  asOf,
+  AS_OF_DAY,
+  contactDueOn,
+  lastContactLoader,
+  registerCounts,
+  type ContactRegister,
+  type RegisterCounts,
+} from './register';
 export type { SettingsSpec, SettingsValues, SettingSpec } from './settings';
 export { pgUuidArray, type MetricDefinition, type MetricEnv, type MetricScope, type Period } from './metric';
 export { activityAggregate, percent, sqlValue } from './sql';
 export { daysAgo, demoGrid, seedActivity, seedEnable } from './seed';
-export { findReadable, listReadable, readableWhere, sameGridRecord, sameGridRecords } from './records';
+export {
+  findReadable,
+  listReadable,
+  readableWhere,
+  sameGridRecord,
+  sameGridRecords,
+  writableRecord,
+} from './records';
 
 // Core helpers modules need, re-exported so a module depends on one import path.
 export { admin, allow, authenticated, type RuleMap } from '../auth/permissions';
