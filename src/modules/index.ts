@@ -34,7 +34,7 @@ export {
   PLATFORM_TIME_ZONE,
   todayOf,
 } from './dates';
-export { fenToYuan, MAX_YUAN, yuanAmount } from './money';
+export { fenToYuan, MAX_YUAN, yuanAmount, yuanToFen } from './money';
 export {
   activeOn,
   asOf,
@@ -47,7 +47,7 @@ export {
 } from './register';
 export type { SettingsSpec, SettingsValues, SettingSpec } from './settings';
 export { pgUuidArray, type MetricDefinition, type MetricEnv, type MetricScope, type Period } from './metric';
-export { activityAggregate, percent, sqlValue } from './sql';
+export { activityAggregate, percent, periodAggregate, sqlValue } from './sql';
 export { daysAgo, demoGrid, seedActivity, seedEnable } from './seed';
 export {
   findReadable,
@@ -65,7 +65,7 @@ export { escapeLike, flushOrConflict } from '../db/helpers';
 export type { DemoTerritory } from '../db/seed/demo.seed';
 export { chineseName, SeededRandom } from '../db/seed/random';
 export { ConnectionResult, ConnectionType, PageArgs, toPage, type Page } from '../graphql/connection';
-export { badInput, conflict, forbidden, notFound, type Message } from '../graphql/errors';
+export { badInput, conflict, forbidden, invalidTransition, notFound, type Message } from '../graphql/errors';
 export { fromGlobalId, fromOptionalGlobalId, toGlobalId } from '../graphql/global-id';
 export { byId, countBy } from '../graphql/loaders';
 export { longText, parseInput, text } from '../graphql/validate';

@@ -3,7 +3,7 @@ import { runModuleContract } from './contract';
 
 it('installs the modules listed in modules/index.ts', () => {
   expect(installedModules.map((m) => m.id)).toEqual(
-    expect.arrayContaining(['volunteer', 'elderly-care', 'legal', 'care']),
+    expect.arrayContaining(['volunteer', 'elderly-care', 'legal', 'care', 'self-governance']),
   );
 });
 
