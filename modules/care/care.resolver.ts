@@ -16,8 +16,7 @@ import {
   byId,
   ConnectionType,
   countBy,
-  fromGlobalId,
-  fromOptionalGlobalId,
+  decodeIds,
   PageArgs,
   todayOf,
   toPage,
@@ -42,10 +41,6 @@ export class CareTargetConnection extends ConnectionType(CareTarget, 'CareTarget
 @ObjectType({ description: 'A page of care teams.' })
 export class CareTeamConnection extends ConnectionType(CareTeam, 'CareTeam') {}
 
-/** A global id argument that may be omitted (undefined), cleared (null) or set. */
-const optionalId = (value: string | null | undefined, type: string, field: string) =>
-  value === undefined ? undefined : value === null ? null : fromGlobalId(value, type, field);
-
 @Resolver()
 export class CareResolver {
   @Query(() => CareTargetConnection, { description: 'The care register (关爱对象) of your jurisdiction.' })
@@ -54,16 +49,8 @@ export class CareResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => CareTargetFilter, { nullable: true }) filter?: CareTargetFilter | null,
   ): Promise<ConnectionResult<CareTarget>> {
-    return service.listTargets(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        reason: filter?.reason,
-        teamId: fromOptionalGlobalId(filter?.teamId, 'CareTeam', 'filter.teamId'),
-        includeEnded: filter?.includeEnded,
-      },
-      toPage(page),
-    );
+    const where = decodeIds(filter, { gridId: 'Grid', teamId: 'CareTeam' }, 'filter');
+    return service.listTargets(ctx, where, toPage(page));
   }
 
   @Query(() => CareTeamConnection, { description: 'Care volunteer teams of your jurisdiction.' })
@@ -72,14 +59,7 @@ export class CareResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => CareTeamFilter, { nullable: true }) filter?: CareTeamFilter | null,
   ): Promise<ConnectionResult<CareTeam>> {
-    return service.listTeams(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        includeDisbanded: filter?.includeDisbanded,
-      },
-      toPage(page),
-    );
+    return service.listTeams(ctx, decodeIds(filter, { gridId: 'Grid' }, 'filter'), toPage(page));
   }
 
   @Mutation(() => CareTarget, { description: 'Put a resident on the care register (or back on it).' })
@@ -87,11 +67,7 @@ export class CareResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RegisterCareTargetInput) input: RegisterCareTargetInput,
   ): Promise<CareTarget> {
-    return service.registerTarget(ctx, {
-      ...input,
-      residentId: fromGlobalId(input.residentId, 'Resident', 'input.residentId'),
-      teamId: fromOptionalGlobalId(input.teamId, 'CareTeam', 'input.teamId'),
-    });
+    return service.registerTarget(ctx, decodeIds(input, { residentId: 'Resident', teamId: 'CareTeam' }));
   }
 
   @Mutation(() => CareTarget, { description: 'Change a care target.' })
@@ -99,11 +75,7 @@ export class CareResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => UpdateCareTargetInput) input: UpdateCareTargetInput,
   ): Promise<CareTarget> {
-    return service.updateTarget(ctx, {
-      ...input,
-      id: fromGlobalId(input.id, 'CareTarget', 'input.id'),
-      teamId: optionalId(input.teamId, 'CareTeam', 'input.teamId'),
-    });
+    return service.updateTarget(ctx, decodeIds(input, { id: 'CareTarget', teamId: 'CareTeam' }));
   }
 
   @Mutation(() => CareTarget, { description: 'Take a target off the care register.' })
@@ -111,7 +83,7 @@ export class CareResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => EndCareTargetInput) input: EndCareTargetInput,
   ): Promise<CareTarget> {
-    return service.endTarget(ctx, { ...input, id: fromGlobalId(input.id, 'CareTarget', 'input.id') });
+    return service.endTarget(ctx, decodeIds(input, { id: 'CareTarget' }));
   }
 
   @Mutation(() => CareTeam, { description: 'Set up a care volunteer team on a grid.' })
@@ -119,11 +91,7 @@ export class CareResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CreateCareTeamInput) input: CreateCareTeamInput,
   ): Promise<CareTeam> {
-    return service.createTeam(ctx, {
-      ...input,
-      gridId: fromGlobalId(input.gridId, 'Grid', 'input.gridId'),
-      leaderResidentId: fromOptionalGlobalId(input.leaderResidentId, 'Resident', 'input.leaderResidentId'),
-    });
+    return service.createTeam(ctx, decodeIds(input, { gridId: 'Grid', leaderResidentId: 'Resident' }));
   }
 
   @Mutation(() => CareTeam, { description: 'Disband a care team; its targets are left without a team.' })
@@ -131,7 +99,7 @@ export class CareResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => DisbandCareTeamInput) input: DisbandCareTeamInput,
   ): Promise<CareTeam> {
-    return service.disbandTeam(ctx, { ...input, id: fromGlobalId(input.id, 'CareTeam', 'input.id') });
+    return service.disbandTeam(ctx, decodeIds(input, { id: 'CareTeam' }));
   }
 }
 

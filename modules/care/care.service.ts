@@ -6,6 +6,8 @@ import {
   calendarDate,
   conflict,
   contactDueOn,
+  endEntry,
+  endEntryInput,
   flushOrConflict,
   forbidden,
   lastContactLoader,
@@ -65,7 +67,12 @@ function mergeReasons(ctx: RequestContext, current: readonly CareReason[], given
 
 export function listTargets(
   ctx: RequestContext,
-  filter: { gridId?: string; reason?: CareReason | null; teamId?: string; includeEnded?: boolean | null },
+  filter: {
+    gridId?: string | null;
+    reason?: CareReason | null;
+    teamId?: string | null;
+    includeEnded?: boolean | null;
+  },
   page: Page,
 ): Promise<ConnectionResult<CareTarget>> {
   if (filter.reason) assertMayUseReasons(ctx, [filter.reason], 'filter.reason');
@@ -80,7 +87,7 @@ export function listTargets(
 
 export function listTeams(
   ctx: RequestContext,
-  filter: { gridId?: string; includeDisbanded?: boolean | null },
+  filter: { gridId?: string | null; includeDisbanded?: boolean | null },
   page: Page,
 ): Promise<ConnectionResult<CareTeam>> {
   const where: FilterQuery<CareTeam> = {
@@ -196,30 +203,16 @@ export async function updateTarget(
   return target;
 }
 
-const endTargetInput = z.object({
-  id: z.string().uuid(),
-  endedOn: calendarDate.nullish(),
-  reason: text(200),
-});
-
 export async function endTarget(
   ctx: RequestContext,
-  input: z.input<typeof endTargetInput>,
+  input: z.input<typeof endEntryInput>,
 ): Promise<CareTarget> {
-  const data = parseInput(endTargetInput, input);
+  const data = parseInput(endEntryInput, input);
   const { record: target, placement } = await writableRecord(ctx, care, CareTarget, data.id);
-  if (target.endedOn)
-    throw conflict({ en: 'The target has already left the register', zh: '该关爱对象已移出名册' });
-  const endedOn = data.endedOn ?? todayOf(ctx);
-  notAfterToday(ctx, 'input.endedOn', endedOn);
-  if (endedOn < target.registeredOn) {
-    throw badInput('input.endedOn', {
-      en: 'input.endedOn: before registration',
-      zh: 'input.endedOn：早于登记日期',
-    });
-  }
-  target.endedOn = endedOn;
-  target.endReason = data.reason;
+  const endedOn = endEntry(ctx, target, data, {
+    en: 'The target has already left the register',
+    zh: '该关爱对象已移出名册',
+  });
   care.event(ctx, 'target.ended', { type: 'CareTarget', id: target.id }, placement, { endedOn });
   await ctx.em.flush();
   return target;

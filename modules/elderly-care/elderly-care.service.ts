@@ -8,6 +8,8 @@ import {
   calendarDate,
   conflict,
   contactDueOn,
+  endEntry,
+  endEntryInput,
   flushOrConflict,
   lastContactLoader,
   listReadable,
@@ -190,32 +192,16 @@ export async function updateProfile(
   return profile;
 }
 
-const endProfileInput = z.object({
-  id: z.string().uuid(),
-  endedOn: calendarDate.nullish(),
-  reason: text(200),
-});
-
 /** Closes a profile (moved away, passed away); its active pairings end the same day. */
 export async function endProfile(
   ctx: RequestContext,
-  input: z.input<typeof endProfileInput>,
+  input: z.input<typeof endEntryInput>,
 ): Promise<ElderlyCareProfile> {
-  const data = parseInput(endProfileInput, input);
+  const data = parseInput(endEntryInput, input);
   const profile = await ctx.em.findOne(ElderlyCareProfile, { id: data.id });
   if (!profile) throw notFound('ElderlyCareProfile');
   const { placement } = await elderlyCare.requireEnabled(ctx, profile.gridId);
-  if (profile.endedOn) throw conflict({ en: 'The profile is already closed', zh: '该档案已注销' });
-  const endedOn = data.endedOn ?? today(ctx);
-  notAfterToday(ctx, 'input.endedOn', endedOn);
-  if (endedOn < profile.registeredOn) {
-    throw badInput('input.endedOn', {
-      en: 'input.endedOn: before registration',
-      zh: 'input.endedOn：早于建档日期',
-    });
-  }
-  profile.endedOn = endedOn;
-  profile.endReason = data.reason;
+  const endedOn = endEntry(ctx, profile, data, { en: 'The profile is already closed', zh: '该档案已注销' });
   const pairings = await ctx.em.find(ElderlyCarePairing, { profileId: profile.id, endedOn: null });
   for (const p of pairings) p.endedOn = endedOn < p.startedOn ? p.startedOn : endedOn;
   elderlyCare.event(ctx, 'profile.closed', { type: 'ElderlyCareProfile', id: profile.id }, placement, {

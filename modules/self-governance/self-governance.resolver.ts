@@ -15,9 +15,8 @@ import { Household, Resident } from '../../src/people';
 import {
   byId,
   ConnectionType,
+  decodeIds,
   fenToYuan,
-  fromGlobalId,
-  fromOptionalGlobalId,
   PageArgs,
   percent,
   toPage,
@@ -67,8 +66,9 @@ export class SelfGovernancePledgeConnection extends ConnectionType(
   'SelfGovernancePledge',
 ) {}
 
-const matterId = (input: { matterId: string }) =>
-  fromGlobalId(input.matterId, 'SelfGovernanceMatter', 'input.matterId');
+const MATTER_ID = { matterId: 'SelfGovernanceMatter' } as const;
+const RECORD_FILTER_IDS = { gridId: 'Grid', matterId: 'SelfGovernanceMatter' } as const;
+const matterId = (input: { matterId: string }) => decodeIds(input, MATTER_ID).matterId;
 
 @Resolver()
 export class SelfGovernanceResolver {
@@ -79,11 +79,7 @@ export class SelfGovernanceResolver {
     @Arg('filter', () => SelfGovernanceMatterFilter, { nullable: true })
     filter?: SelfGovernanceMatterFilter | null,
   ): Promise<ConnectionResult<SelfGovernanceMatter>> {
-    return service.listMatters(
-      ctx,
-      { gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'), stages: filter?.stages },
-      toPage(page),
-    );
+    return service.listMatters(ctx, decodeIds(filter, { gridId: 'Grid' }, 'filter'), toPage(page));
   }
 
   @Query(() => SelfGovernanceBallotConnection, { description: 'Ballots of your jurisdiction.' })
@@ -93,14 +89,7 @@ export class SelfGovernanceResolver {
     @Arg('filter', () => SelfGovernanceRecordFilter, { nullable: true })
     filter?: SelfGovernanceRecordFilter | null,
   ): Promise<ConnectionResult<SelfGovernanceBallot>> {
-    return service.listBallots(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        matterId: fromOptionalGlobalId(filter?.matterId, 'SelfGovernanceMatter', 'filter.matterId'),
-      },
-      toPage(page),
-    );
+    return service.listBallots(ctx, decodeIds(filter, RECORD_FILTER_IDS, 'filter'), toPage(page));
   }
 
   @Query(() => SelfGovernancePledgeConnection, { description: 'Funding pledges of your jurisdiction.' })
@@ -110,14 +99,7 @@ export class SelfGovernanceResolver {
     @Arg('filter', () => SelfGovernanceRecordFilter, { nullable: true })
     filter?: SelfGovernanceRecordFilter | null,
   ): Promise<ConnectionResult<SelfGovernancePledge>> {
-    return service.listPledges(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        matterId: fromOptionalGlobalId(filter?.matterId, 'SelfGovernanceMatter', 'filter.matterId'),
-      },
-      toPage(page),
-    );
+    return service.listPledges(ctx, decodeIds(filter, RECORD_FILTER_IDS, 'filter'), toPage(page));
   }
 
   @Mutation(() => SelfGovernanceMatter, { description: '民事民提: a resident proposes a matter (PROPOSED).' })
@@ -125,10 +107,7 @@ export class SelfGovernanceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ProposeSelfGovernanceMatterInput) input: ProposeSelfGovernanceMatterInput,
   ): Promise<SelfGovernanceMatter> {
-    return service.propose(ctx, {
-      ...input,
-      proposerResidentId: fromGlobalId(input.proposerResidentId, 'Resident', 'input.proposerResidentId'),
-    });
+    return service.propose(ctx, decodeIds(input, { proposerResidentId: 'Resident' }));
   }
 
   @Mutation(() => SelfGovernanceMatter, {
@@ -148,7 +127,7 @@ export class SelfGovernanceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => OpenSelfGovernanceVoteInput) input: OpenSelfGovernanceVoteInput,
   ): Promise<SelfGovernanceVote> {
-    return service.openVote(ctx, { ...input, matterId: matterId(input) });
+    return service.openVote(ctx, decodeIds(input, MATTER_ID));
   }
 
   @Mutation(() => SelfGovernanceBallot, {
@@ -158,12 +137,10 @@ export class SelfGovernanceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CastSelfGovernanceBallotInput) input: CastSelfGovernanceBallotInput,
   ): Promise<SelfGovernanceBallot> {
-    return service.castBallot(ctx, {
-      ...input,
-      matterId: matterId(input),
-      householdId: fromGlobalId(input.householdId, 'Household', 'input.householdId'),
-      residentId: fromOptionalGlobalId(input.residentId, 'Resident', 'input.residentId'),
-    });
+    return service.castBallot(
+      ctx,
+      decodeIds(input, { ...MATTER_ID, householdId: 'Household', residentId: 'Resident' }),
+    );
   }
 
   @Mutation(() => SelfGovernanceVote, {
@@ -184,7 +161,7 @@ export class SelfGovernanceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => StartSelfGovernanceFundingInput) input: StartSelfGovernanceFundingInput,
   ): Promise<SelfGovernanceMatter> {
-    return service.startFunding(ctx, { ...input, matterId: matterId(input) });
+    return service.startFunding(ctx, decodeIds(input, MATTER_ID));
   }
 
   @Mutation(() => SelfGovernancePledge, {
@@ -194,11 +171,7 @@ export class SelfGovernanceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => PledgeSelfGovernanceFundsInput) input: PledgeSelfGovernanceFundsInput,
   ): Promise<SelfGovernancePledge> {
-    return service.pledge(ctx, {
-      ...input,
-      matterId: matterId(input),
-      householdId: fromOptionalGlobalId(input.householdId, 'Household', 'input.householdId'),
-    });
+    return service.pledge(ctx, decodeIds(input, { ...MATTER_ID, householdId: 'Household' }));
   }
 
   @Mutation(() => SelfGovernanceReceipt, { description: 'Record money received on a pledge.' })
@@ -206,10 +179,7 @@ export class SelfGovernanceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => ReceiveSelfGovernanceFundsInput) input: ReceiveSelfGovernanceFundsInput,
   ): Promise<SelfGovernanceReceipt> {
-    return service.receive(ctx, {
-      ...input,
-      pledgeId: fromGlobalId(input.pledgeId, 'SelfGovernancePledge', 'input.pledgeId'),
-    });
+    return service.receive(ctx, decodeIds(input, { pledgeId: 'SelfGovernancePledge' }));
   }
 
   @Mutation(() => SelfGovernanceMatter, {
@@ -227,7 +197,7 @@ export class SelfGovernanceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => CompleteSelfGovernanceMatterInput) input: CompleteSelfGovernanceMatterInput,
   ): Promise<SelfGovernanceMatter> {
-    return service.complete(ctx, { ...input, matterId: matterId(input) });
+    return service.complete(ctx, decodeIds(input, MATTER_ID));
   }
 
   @Mutation(() => SelfGovernanceMatter, {
@@ -237,7 +207,7 @@ export class SelfGovernanceResolver {
     @Ctx() ctx: RequestContext,
     @Arg('input', () => EvaluateSelfGovernanceMatterInput) input: EvaluateSelfGovernanceMatterInput,
   ): Promise<SelfGovernanceMatter> {
-    return service.evaluate(ctx, { ...input, matterId: matterId(input) });
+    return service.evaluate(ctx, decodeIds(input, MATTER_ID));
   }
 }
 

@@ -45,7 +45,7 @@ const MAX_VOTE_DAYS = 90;
 
 export function listMatters(
   ctx: RequestContext,
-  filter: { gridId?: string; stages?: Stage[] | null },
+  filter: { gridId?: string | null; stages?: Stage[] | null },
   page: Page,
 ): Promise<ConnectionResult<SelfGovernanceMatter>> {
   const where: FilterQuery<SelfGovernanceMatter> = {
@@ -57,7 +57,7 @@ export function listMatters(
 
 export async function listBallots(
   ctx: RequestContext,
-  filter: { gridId?: string; matterId?: string },
+  filter: { gridId?: string | null; matterId?: string | null },
   page: Page,
 ): Promise<ConnectionResult<SelfGovernanceBallot>> {
   const vote = filter.matterId
@@ -73,7 +73,7 @@ export async function listBallots(
 
 export function listPledges(
   ctx: RequestContext,
-  filter: { gridId?: string; matterId?: string },
+  filter: { gridId?: string | null; matterId?: string | null },
   page: Page,
 ): Promise<ConnectionResult<SelfGovernancePledge>> {
   const where: FilterQuery<SelfGovernancePledge> = {

@@ -40,6 +40,8 @@ export {
   asOf,
   AS_OF_DAY,
   contactDueOn,
+  endEntry,
+  endEntryInput,
   lastContactLoader,
   registerCounts,
   type ContactRegister,
@@ -67,6 +69,7 @@ export { chineseName, SeededRandom } from '../db/seed/random';
 export { ConnectionResult, ConnectionType, PageArgs, toPage, type Page } from '../graphql/connection';
 export { badInput, conflict, forbidden, invalidTransition, notFound, type Message } from '../graphql/errors';
 export { fromGlobalId, fromOptionalGlobalId, toGlobalId } from '../graphql/global-id';
+export { decodeIds } from './ids';
 export { byId, countBy } from '../graphql/loaders';
 export { longText, parseInput, text } from '../graphql/validate';
 export { loader, type RequestContext } from '../server/context';

@@ -1,7 +1,10 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { badInput, conflict, type Message } from '../graphql/errors';
+import { text } from '../graphql/validate';
 import { loader, type RequestContext } from '../server/context';
-import { addDays, localDateOf } from './dates';
+import { addDays, calendarDate, localDateOf, notAfterToday, todayOf } from './dates';
 import { pgUuidArray, type MetricEnv, type Period } from './metric';
 
 /*
@@ -123,4 +126,35 @@ export function lastContactLoader(
 export function contactDueOn(lastContact: Date | null, registeredOn: string, intervalDays: number): string {
   const since = lastContact ? localDateOf(lastContact) : registeredOn;
   return addDays(since > registeredOn ? since : registeredOn, intervalDays);
+}
+
+/** Input to take an entry off a register: the day (default today) and why. */
+export const endEntryInput = z.object({
+  id: z.string().uuid(),
+  endedOn: calendarDate.nullish(),
+  reason: text(200),
+});
+
+/**
+ * Takes an entry off its register (moved away, passed away...): CONFLICT when it is already off,
+ * BAD_USER_INPUT for a day in the future or before registration. The caller flushes.
+ */
+export function endEntry(
+  ctx: RequestContext,
+  entry: { registeredOn: string; endedOn?: string | null; endReason?: string | null },
+  data: z.output<typeof endEntryInput>,
+  already: Message,
+): string {
+  if (entry.endedOn) throw conflict(already);
+  const endedOn = data.endedOn ?? todayOf(ctx);
+  notAfterToday(ctx, 'input.endedOn', endedOn);
+  if (endedOn < entry.registeredOn) {
+    throw badInput('input.endedOn', {
+      en: 'input.endedOn: before registration',
+      zh: 'input.endedOn：早于登记日期',
+    });
+  }
+  entry.endedOn = endedOn;
+  entry.endReason = data.reason;
+  return endedOn;
 }
