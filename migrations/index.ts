@@ -8,6 +8,7 @@ import { Migration20261129090121_ResidentRefusalReason } from './Migration202611
 import { Migration20261129090805_ModulesLivelihoodCivilityScience } from './Migration20261129090805_ModulesLivelihoodCivilityScience';
 import { Migration20261129090923_Reports } from './Migration20261129090923_Reports';
 import { Migration20261129091821_ModulesHeartBridgeSafety } from './Migration20261129091821_ModulesHeartBridgeSafety';
+import { Migration20261129092712_ModulesCareSelfGovernance } from './Migration20261129092712_ModulesCareSelfGovernance';
 
 /** Every migration, in order; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129090805_ModulesLivelihoodCivilityScience', class: Migration20261129090805_ModulesLivelihoodCivilityScience },
   { name: 'Migration20261129090923_Reports', class: Migration20261129090923_Reports },
   { name: 'Migration20261129091821_ModulesHeartBridgeSafety', class: Migration20261129091821_ModulesHeartBridgeSafety },
+  { name: 'Migration20261129092712_ModulesCareSelfGovernance', class: Migration20261129092712_ModulesCareSelfGovernance },
 ];

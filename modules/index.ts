@@ -1,4 +1,5 @@
 import type { AnyGridModule } from '../src/modules';
+import care from './care';
 import civility from './civility';
 import elderlyCare from './elderly-care';
 import heartBridge from './heart-bridge';
@@ -6,6 +7,7 @@ import legal from './legal';
 import livelihood from './livelihood';
 import safety from './safety';
 import science from './science';
+import selfGovernance from './self-governance';
 import volunteer from './volunteer';
 
 /**
@@ -21,4 +23,6 @@ export const installedModules: readonly AnyGridModule[] = [
   livelihood,
   civility,
   science,
+  care,
+  selfGovernance,
 ];

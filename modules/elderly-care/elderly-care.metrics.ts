@@ -1,55 +1,37 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  activeOn,
   activityAggregate,
+  asOf,
+  AS_OF_DAY,
   pgUuidArray,
+  registerCounts,
   sqlValue,
+  type ContactRegister,
   type MetricDefinition,
-  type MetricEnv,
-  type Period,
 } from '../../src/modules';
 
-/*
- * Figures about the register ("registered", "paired", "overdue") are a state, taken as of the end of
- * the period, or now when the period ends later. A day is a calendar day in China.
- */
-const AS_OF_DAY = `(?::timestamptz at time zone 'Asia/Shanghai')::date`;
-
-/** The last instant the figure describes, and the calendar day it falls on is computed in SQL. */
-function asOf(period: Period, env: MetricEnv): Date {
-  return new Date(Math.min(period.to.getTime(), env.now.getTime()) - 1);
-}
-
-const ACTIVE_AT = (alias: string) =>
-  `${alias}.registered_on <= ${AS_OF_DAY} and (${alias}.ended_on is null or ${alias}.ended_on > ${AS_OF_DAY})`;
+/** The register of elderly and what counts as a contact: a home visit. */
+export const ELDERLY_REGISTER: ContactRegister = {
+  table: 'elderly_care_profile',
+  moduleId: 'elderly-care',
+  kinds: ['elderly-care.visit'],
+  refKey: 'profileId',
+  intervalSetting: 'visitIntervalDays',
+  defaultInterval: 30,
+};
 
 /**
  * Active elderly of the grids not visited (nor registered) within their grid's visit interval as of
  * `at`; `intervalDays` overrides the grids' settings (to preview a change before it is saved).
  */
-export function overdueCount(
+export async function overdueCount(
   em: EntityManager,
   gridIds: string[],
   at: Date,
   intervalDays?: number,
 ): Promise<number> {
-  const grids = pgUuidArray(gridIds);
-  const interval =
-    intervalDays === undefined ? `coalesce((gm.settings->>'visitIntervalDays')::int, 30)` : '?::int';
-  return sqlValue(
-    em,
-    `with last_visit as (
-       select details->>'profileId' as pid, max(occurred_at) as at from activity
-        where grid_id = any(?::uuid[]) and kind = 'elderly-care.visit' and occurred_at <= ?
-        group by 1)
-     select count(*) as value
-       from elderly_care_profile p
-       left join grid_module gm on gm.grid_id = p.grid_id and gm.module_id = 'elderly-care'
-       left join last_visit l on l.pid = p.id::text
-      where p.grid_id = any(?::uuid[]) and ${ACTIVE_AT('p')}
-        and greatest(coalesce((l.at at time zone 'Asia/Shanghai')::date, p.registered_on), p.registered_on)
-            + ${interval} < ${AS_OF_DAY}`,
-    [grids, at, grids, at, at, ...(intervalDays === undefined ? [] : [intervalDays]), at],
-  );
+  return (await registerCounts(em, ELDERLY_REGISTER, gridIds, at, intervalDays)).overdue;
 }
 
 /** Metrics of the home elderly care module. */
@@ -63,12 +45,7 @@ export const elderlyCareMetrics: MetricDefinition[] = [
     },
     unit: '人',
     compute: (em, scope, period, env) => {
-      const at = asOf(period, env);
-      return sqlValue(
-        em,
-        `select count(*) as value from elderly_care_profile p where p.grid_id = any(?::uuid[]) and ${ACTIVE_AT('p')}`,
-        [pgUuidArray(scope.gridIds), at, at],
-      );
+      return registerCounts(em, ELDERLY_REGISTER, scope.gridIds, asOf(period, env)).then((c) => c.active);
     },
   },
   {
@@ -87,7 +64,7 @@ export const elderlyCareMetrics: MetricDefinition[] = [
                   select 1 from elderly_care_pairing x
                    where x.profile_id = p.id and x.started_on <= ${AS_OF_DAY}
                      and (x.ended_on is null or x.ended_on > ${AS_OF_DAY}))) / count(*), 1) end as value
-           from elderly_care_profile p where p.grid_id = any(?::uuid[]) and ${ACTIVE_AT('p')}`,
+           from elderly_care_profile p where p.grid_id = any(?::uuid[]) and ${activeOn('p')}`,
         [at, at, pgUuidArray(scope.gridIds), at, at],
       );
     },

@@ -3,20 +3,23 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Resident } from '../../src/people';
 import {
-  addDays,
   asCalendarDate,
   badInput,
   calendarDate,
   conflict,
+  contactDueOn,
+  endEntry,
+  endEntryInput,
   flushOrConflict,
+  lastContactLoader,
   listReadable,
   loader,
-  localDateOf,
+  notAfterToday,
   notFound,
   parseInput,
-  pgUuidArray,
   sameGridRecord,
   text,
+  todayOf,
   type ConnectionResult,
   type Page,
   type RequestContext,
@@ -27,6 +30,7 @@ import {
   ElderlyCarePairing,
   ElderlyCareProfile,
 } from './elderly-care.entities';
+import { ELDERLY_REGISTER } from './elderly-care.metrics';
 import { elderlyCare } from './elderly-care.module';
 
 // ---------- reads ----------
@@ -65,21 +69,7 @@ export function listPairings(
 
 /** The last home visit of each profile, batched over a page of profiles. */
 export function lastVisitLoader(ctx: RequestContext): DataLoader<string, Date | null> {
-  return loader(
-    ctx,
-    'elderly-care:lastVisit',
-    () =>
-      new DataLoader<string, Date | null>(async (ids) => {
-        const rows = (await ctx.em.getConnection().execute(
-          `select details->>'profileId' as pid, max(occurred_at) as at from activity
-            where kind = 'elderly-care.visit' and (details->>'profileId')::uuid = any(?::uuid[])
-            group by 1`,
-          [pgUuidArray(ids as string[])],
-        )) as { pid: string; at: string | Date }[];
-        const map = new Map(rows.map((r) => [r.pid, new Date(r.at)]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
-  );
+  return lastContactLoader(ctx, ELDERLY_REGISTER);
 }
 
 /** Active pairings of each profile, batched. */
@@ -105,8 +95,7 @@ export async function visitDueOn(ctx: RequestContext, p: ElderlyCareProfile): Pr
     elderlyCare.getSettings(ctx, p.gridId),
     lastVisitLoader(ctx).load(p.id),
   ]);
-  const since = last ? localDateOf(last) : p.registeredOn;
-  return addDays(since > p.registeredOn ? since : p.registeredOn, settings.visitIntervalDays);
+  return contactDueOn(last, p.registeredOn, settings.visitIntervalDays);
 }
 
 /** Full years between a birth date and a day. */
@@ -117,12 +106,7 @@ export function ageOn(birthDate: string, day: string): number {
 
 // ---------- writes ----------
 
-const today = (ctx: RequestContext) => localDateOf(ctx.app.clock.now());
-
-function notAfterToday(ctx: RequestContext, field: string, date: string): void {
-  if (date > today(ctx))
-    throw badInput(field, { en: `${field}: cannot be in the future`, zh: `${field}：不能晚于今天` });
-}
+const today = todayOf;
 
 const profileInput = z.object({
   residentId: z.string().uuid(),
@@ -208,32 +192,16 @@ export async function updateProfile(
   return profile;
 }
 
-const endProfileInput = z.object({
-  id: z.string().uuid(),
-  endedOn: calendarDate.nullish(),
-  reason: text(200),
-});
-
 /** Closes a profile (moved away, passed away); its active pairings end the same day. */
 export async function endProfile(
   ctx: RequestContext,
-  input: z.input<typeof endProfileInput>,
+  input: z.input<typeof endEntryInput>,
 ): Promise<ElderlyCareProfile> {
-  const data = parseInput(endProfileInput, input);
+  const data = parseInput(endEntryInput, input);
   const profile = await ctx.em.findOne(ElderlyCareProfile, { id: data.id });
   if (!profile) throw notFound('ElderlyCareProfile');
   const { placement } = await elderlyCare.requireEnabled(ctx, profile.gridId);
-  if (profile.endedOn) throw conflict({ en: 'The profile is already closed', zh: '该档案已注销' });
-  const endedOn = data.endedOn ?? today(ctx);
-  notAfterToday(ctx, 'input.endedOn', endedOn);
-  if (endedOn < profile.registeredOn) {
-    throw badInput('input.endedOn', {
-      en: 'input.endedOn: before registration',
-      zh: 'input.endedOn：早于建档日期',
-    });
-  }
-  profile.endedOn = endedOn;
-  profile.endReason = data.reason;
+  const endedOn = endEntry(ctx, profile, data, { en: 'The profile is already closed', zh: '该档案已注销' });
   const pairings = await ctx.em.find(ElderlyCarePairing, { profileId: profile.id, endedOn: null });
   for (const p of pairings) p.endedOn = endedOn < p.startedOn ? p.startedOn : endedOn;
   elderlyCare.event(ctx, 'profile.closed', { type: 'ElderlyCareProfile', id: profile.id }, placement, {

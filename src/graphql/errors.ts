@@ -50,6 +50,10 @@ export const unauthenticated = (): AppError =>
 
 export const conflict = (message: Message): AppError => new AppError(ErrorCode.CONFLICT, message);
 
+/** An action the record's state does not allow; `extra` says the state and what is allowed. */
+export const invalidTransition = (message: Message, extra: Record<string, unknown> = {}): AppError =>
+  new AppError(ErrorCode.INVALID_TRANSITION, message, extra);
+
 const ZH_NAMES: Record<string, string> = {
   Street: '街道',
   Community: '社区',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { badInput } from '../graphql/errors';
+import type { RequestContext } from '../server/context';
 import { isCalendarDate } from './settings';
 
 /** Calendar dates of the platform are dates in China (UTC+8, no daylight saving). */
@@ -28,4 +30,15 @@ export function addDays(date: string, days: number): string {
 /** A date column's value as 'YYYY-MM-DD', whether the driver gave a string or a Date at UTC midnight. */
 export function asCalendarDate(value: string | Date): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : value.slice(0, 10);
+}
+
+/** Today's calendar date in China, by the request's clock (tests move it). */
+export function todayOf(ctx: Pick<RequestContext, 'app'>): string {
+  return localDateOf(ctx.app.clock.now());
+}
+
+/** Refuses a calendar date after today (a register date, an end date...) naming the input field. */
+export function notAfterToday(ctx: Pick<RequestContext, 'app'>, field: string, date: string): void {
+  if (date > todayOf(ctx))
+    throw badInput(field, { en: `${field}: cannot be in the future`, zh: `${field}：不能晚于今天` });
 }

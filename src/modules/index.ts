@@ -35,10 +35,32 @@ export { Activity } from './activity.entity';
 export { toView as activityView, type ActivityData } from './activity.service';
 export type { EnabledGrid } from './enablement.service';
 export { LocalDateType } from '../db/local-date.type';
-export { addDays, asCalendarDate, calendarDate, daysBetween, localDateOf, PLATFORM_TIME_ZONE } from './dates';
+export {
+  addDays,
+  asCalendarDate,
+  calendarDate,
+  daysBetween,
+  localDateOf,
+  notAfterToday,
+  PLATFORM_TIME_ZONE,
+  todayOf,
+} from './dates';
+export { fenToYuan, MAX_YUAN, yuanAmount, yuanToFen } from './money';
+export {
+  activeOn,
+  asOf,
+  AS_OF_DAY,
+  contactDueOn,
+  endEntry,
+  endEntryInput,
+  lastContactLoader,
+  registerCounts,
+  type ContactRegister,
+  type RegisterCounts,
+} from './register';
 export type { SettingsSpec, SettingsValues, SettingSpec } from './settings';
 export { pgUuidArray, type MetricDefinition, type MetricEnv, type MetricScope, type Period } from './metric';
-export { activityAggregate, activityMetric, percent, sqlValue } from './sql';
+export { activityAggregate, activityMetric, percent, periodAggregate, sqlValue } from './sql';
 export { daysAgo, demoGrid, seedActivity, seedEnable } from './seed';
 export {
   findReadable,
@@ -47,6 +69,7 @@ export {
   readableWhere,
   sameGridRecord,
   sameGridRecords,
+  writableRecord,
 } from './records';
 export { checkPhaseMove, type PhaseMove, type PhaseMoveFields } from './phases';
 export { notMoreThan, score } from './fields';
@@ -59,8 +82,9 @@ export { escapeLike, flushOrConflict } from '../db/helpers';
 export type { DemoTerritory } from '../db/seed/demo.seed';
 export { chineseName, SeededRandom } from '../db/seed/random';
 export { ConnectionResult, ConnectionType, PageArgs, toPage, type Page } from '../graphql/connection';
-export { badInput, conflict, forbidden, notFound, type Message } from '../graphql/errors';
+export { badInput, conflict, forbidden, invalidTransition, notFound, type Message } from '../graphql/errors';
 export { fromGlobalId, fromOptionalGlobalId, toGlobalId } from '../graphql/global-id';
+export { decodeIds } from './ids';
 export { byId, countBy } from '../graphql/loaders';
 export { longText, parseInput, text } from '../graphql/validate';
 export { loader, type RequestContext } from '../server/context';

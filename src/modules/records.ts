@@ -91,3 +91,19 @@ export async function sameGridRecords<T extends { id: string; gridId?: string | 
   }
   return rows;
 }
+
+/**
+ * A module record a write starts from, with its grid checked like any module write: NOT_FOUND when
+ * it does not exist, then the module's `requireEnabled` (FORBIDDEN outside the viewer's
+ * jurisdiction, MODULE_NOT_ENABLED where the module is off).
+ */
+export async function writableRecord<T extends { id: string; gridId: string }, G>(
+  ctx: RequestContext,
+  module: { requireEnabled(ctx: RequestContext, gridId: string): Promise<G> },
+  entity: EntityClass<T>,
+  id: string,
+): Promise<G & { record: T }> {
+  const record = await ctx.em.findOne(entity, { id } as FilterQuery<T>);
+  if (!record) throw notFound(entity.name);
+  return { ...(await module.requireEnabled(ctx, record.gridId)), record };
+}

@@ -32,6 +32,27 @@ export function activityAggregate(
   );
 }
 
+/**
+ * An aggregate over a module table's rows of the scope's grids whose `timeColumn` falls in the
+ * period, e.g. matters proposed (`proposed_at`) or votes closed (`closed_at`). Table, column and
+ * expression are constants of the module, never input.
+ */
+export function periodAggregate(
+  em: EntityManager,
+  scope: MetricScope,
+  period: Period,
+  table: string,
+  timeColumn: string,
+  expression: string,
+): Promise<number> {
+  return sqlValue(
+    em,
+    `select ${expression} as value from ${table}
+      where grid_id = any(?::uuid[]) and ${timeColumn} >= ? and ${timeColumn} < ?`,
+    [pgUuidArray(scope.gridIds), period.from, period.to],
+  );
+}
+
 /** A share as a percentage with one decimal; 0 when the denominator is 0. */
 export function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0;

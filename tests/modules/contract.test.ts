@@ -11,7 +11,9 @@ it('installs the modules listed in modules/index.ts', () => {
       'legal',
       'safety',
       'science',
+      'care',
       'elderly-care',
+      'self-governance',
     ]),
   );
 });

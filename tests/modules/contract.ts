@@ -17,7 +17,7 @@ import { createTestServer, errorCode, ok, type TestServer } from '../helpers/tes
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-const GRIDS = `{ grids(first: 100) { nodes { id code theme } } }`;
+const GRIDS = `{ grids(first: 100) { nodes { id code theme modules { moduleId } } } }`;
 
 /** A selection set for a generated details type, from its shape. */
 function detailsSelection(shape: DetailsShape): string {
@@ -51,7 +51,7 @@ export function runModuleContract(
   let admin: string;
   let worker1: string;
   let worker2: string;
-  let grids: { id: string; code: string; theme: string | null }[];
+  let grids: { id: string; code: string; theme: string | null; modules: { moduleId: string }[] }[];
   let worker1Grid: string;
   let worker2Grid: string;
 
@@ -78,9 +78,13 @@ export function runModuleContract(
 
   afterAll(() => s.close());
 
-  /** The module's demo grid, or (for a module without one) a grid where the test enables it. */
+  /**
+   * The module's demo grid: the grid of its theme, else the first grid its demo seed enabled it on
+   * (a module that is no theme of its own), else a grid where the test enables it.
+   */
   async function homeGrid(m: AnyGridModule): Promise<string> {
-    const themed = grids.find((g) => g.theme === m.id);
+    const themed =
+      grids.find((g) => g.theme === m.id) ?? grids.find((g) => g.modules.some((x) => x.moduleId === m.id));
     if (themed) return themed.id;
     const spare = grids.find((g) => g.code === 'SQ0101-03')!;
     const res = await s.gql(

@@ -60,6 +60,7 @@ describe('the modules query', () => {
     expect(modules.map((m: any) => m.id)).toEqual(
       expect.arrayContaining(['volunteer', 'elderly-care', 'legal']),
     );
+    expect(modules.map((m: any) => m.id)).toEqual(expect.arrayContaining(['care', 'self-governance']));
     const elderly = modules.find((m: any) => m.id === 'elderly-care');
     expect(elderly.name).toEqual({ zh: '居家养老型网格', en: 'Home elderly care' });
     expect(elderly.settings[0]).toEqual({
@@ -138,7 +139,7 @@ describe('one grid in one query: its modules, its activity feed and its metrics'
     expect(res.metrics.find((m: any) => m.code === 'elderly-care.elderly_registered').value).toBeGreaterThan(
       0,
     );
-    // elderly-care runs on a second grid as well, with its own settings.
+    // elderly-care runs on a second grid as well (beside that grid's own care module), with its own settings.
     const care = ok(
       await s.gql(
         'query($g: ID!) { node(id: $g) { ... on Grid { modules { moduleId settings } } } }',
@@ -147,6 +148,7 @@ describe('one grid in one query: its modules, its activity feed and its metrics'
       ),
     ).node;
     expect(care.modules).toEqual([
+      { moduleId: 'care', settings: { visitIntervalDays: 30 } },
       { moduleId: 'elderly-care', settings: { visitIntervalDays: 14, minAge: 60 } },
     ]);
   });
