@@ -18,6 +18,7 @@ import { checkDocument, queryLimits } from '../graphql/limits';
 import {
   attachSubscriptions,
   createIdempotentHandler,
+  registerIntegrationRoutes,
   type EventStream,
   type LiveServer,
 } from '../integration';
@@ -119,6 +120,7 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
     return handler(req, reply);
   });
   registerGraphiql(fastify);
+  registerIntegrationRoutes(fastify, { app, context });
   const live: LiveServer | undefined =
     events && attachSubscriptions({ fastify, schema, orm, app, stream: events });
 
