@@ -165,6 +165,8 @@ async function atomically(ctx: RequestContext, work: () => Promise<void>): Promi
   try {
     await work();
     await ctx.em.commit();
+    // Nothing managed is reused across rows: a small unit of work keeps each flush's diff short.
+    ctx.em.clear();
   } catch (e) {
     await ctx.em.rollback().catch(() => undefined);
     ctx.em.clear();
@@ -455,6 +457,12 @@ function reconcile(
     });
   }
   return { birthDate: facts.birthDate, gender: facts.gender as Gender };
+}
+
+/** Checks a resident row's own fields (formats, ID number agreement) without reading the database. */
+export function validateResidentRow(ctx: RequestContext, raw: ResidentRow, prefix: string): void {
+  const row = parseInput(residentSchema(today(ctx)), raw, prefix);
+  reconcile(prefix, row.idNumber, row.birthDate, row.gender);
 }
 
 /** Creates or updates residents by `(source, externalId)`; households are named by their external id. */

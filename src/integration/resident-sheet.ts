@@ -1,4 +1,4 @@
-import { badInput, ErrorCode, type Message } from '../graphql/errors';
+import { AppError, badInput, ErrorCode, type Message } from '../graphql/errors';
 import { maskIdNumber, maskPhone, ResidentTagKind } from '../people';
 import { Gender, ResidencyType } from '../people/resident.entity';
 import type { RequestContext } from '../server/context';
@@ -8,6 +8,7 @@ import {
   upsertHouseholds,
   upsertResidents,
   UpsertStatus,
+  validateResidentRow,
   type HouseholdRow,
   type OnProgress,
   type ResidentRow,
@@ -417,9 +418,28 @@ export async function importResidentSheet(
   };
 
   const results: SheetRowResult[] = [];
-  const households = new Map<string, { row: HouseholdRow; members: number[] }>();
-  const pending: { result: SheetRowResult; draft: Draft; raw: readonly Cell[]; household: string | null }[] =
-    [];
+  interface Pending {
+    result: SheetRowResult;
+    raw: readonly Cell[];
+    row: ResidentRow;
+    household: string | null;
+  }
+  const pending: Pending[] = [];
+  const households = new Map<string, { row: HouseholdRow; members: Pending[] }>();
+  // The same person twice in one file: the first row counts, later ones are refused (across chunks too).
+  const firstRow = new Map<string, number>();
+  const problem = (
+    field: SheetField,
+    code: string,
+    message: Message,
+    raw: readonly Cell[],
+  ): SheetProblem => ({
+    column: columnOf(field),
+    field,
+    code,
+    message,
+    value: shown(field, raw),
+  });
 
   for (let r = headerAt + 1; r < input.rows.length; r++) {
     const raw = input.rows[r]!;
@@ -437,23 +457,68 @@ export async function importResidentSheet(
       draft = convert(raw, columns);
     } catch (e) {
       if (!(e instanceof CellProblem)) throw e;
-      result.problems.push({
-        column: columnOf(e.field),
-        field: e.field,
-        code: ErrorCode.BAD_USER_INPUT,
-        message: e.text,
-        value: shown(e.field, raw),
-      });
+      result.problems.push(problem(e.field, ErrorCode.BAD_USER_INPUT, e.text, raw));
       continue;
     }
     const v = draft.values;
-    let household: string | null = null;
-    if (v.householdNumber || (v.building && v.room)) {
-      household = v.householdNumber
-        ? `hh:${v.householdNumber}`
-        : `addr:${v.grid ?? ''}/${buildingKey(v.building!)}/${v.unit ? unitKey(v.unit) : ''}/${v.room}`;
+    const household =
+      v.householdNumber || (v.building && v.room)
+        ? v.householdNumber
+          ? `hh:${v.householdNumber}`
+          : `addr:${v.grid ?? ''}/${buildingKey(v.building!)}/${v.unit ? unitKey(v.unit) : ''}/${v.room}`
+        : null;
+    const externalId =
+      v.externalId ??
+      (v.idNumber
+        ? derivedExternalId('id', v.idNumber)
+        : derivedExternalId('nm', input.communityId, household ?? `grid:${v.grid ?? ''}`, v.name ?? ''));
+    const row: ResidentRow = {
+      externalId,
+      householdExternalId: household,
+      gridCode: household ? null : (v.grid ?? null),
+      building: household ? null : (v.building ?? null),
+      unit: household ? null : (v.unit ?? null),
+      name: v.name ?? '',
+      gender: draft.gender ?? null,
+      birthDate: v.birthDate ?? null,
+      idNumber: v.idNumber ?? null,
+      phone: v.phone ?? null,
+      residency: draft.residency ?? null,
+      relationToHead: v.relationToHead ?? null,
+      refusedInfo: draft.refusedInfo ?? null,
+      tags: draft.tags ?? null,
+    };
+    // Rows that cannot be imported are refused before their household is written.
+    try {
+      validateResidentRow(ctx, row, 'row');
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const ext = e.extensions as { code: string; field?: string; i18n: Message };
+      result.problems.push(toSheetProblem(ext.field ?? 'row', ext.code, ext.i18n, raw));
+      continue;
+    }
+    const earlier = firstRow.get(externalId);
+    if (earlier !== undefined) {
+      const field: SheetField = v.externalId ? 'externalId' : v.idNumber ? 'idNumber' : 'name';
+      result.problems.push(
+        problem(
+          field,
+          ErrorCode.BAD_USER_INPUT,
+          {
+            en: `the same person is already in row ${earlier} of this file`,
+            zh: `与本表第 ${earlier} 行为同一人，重复`,
+          },
+          raw,
+        ),
+      );
+      continue;
+    }
+    firstRow.set(externalId, result.rowNumber);
+    const p: Pending = { result, raw, row, household };
+    pending.push(p);
+    if (household) {
       const known = households.get(household);
-      if (known) known.members.push(pending.length);
+      if (known) known.members.push(p);
       else {
         households.set(household, {
           row: {
@@ -465,34 +530,11 @@ export async function importResidentSheet(
             householdNumber: v.householdNumber ?? null,
             address: v.address ?? null,
           },
-          members: [pending.length],
+          members: [p],
         });
       }
     }
-    pending.push({ result, draft, raw, household });
   }
-
-  const total = pending.length + households.size;
-  const hhList = [...households.entries()];
-  const hhResults = hhList.length
-    ? await inChunks(
-        hhList.map(([, h]) => h.row),
-        (rows, offset) =>
-          upsertHouseholds(ctx, input.source, rows, {
-            defaultCommunityId: input.communityId,
-            onProgress: (done) => input.onProgress?.(offset + done, total),
-          }),
-      )
-    : null;
-  const householdOutcome = new Map<string, { id: string | null; problem: SheetProblem | null }>();
-  hhList.forEach(([key, h], i) => {
-    const res = hhResults!.results[i]!;
-    const sample = pending[h.members[0]!]!.raw;
-    householdOutcome.set(key, {
-      id: res.id,
-      problem: res.error ? toSheetProblem(res.error.field, res.error.code, res.error.message, sample) : null,
-    });
-  });
 
   function toSheetProblem(path: string, code: string, message: Message, raw: readonly Cell[]): SheetProblem {
     const key = path.split('.').pop() ?? '';
@@ -506,68 +548,42 @@ export async function importResidentSheet(
     };
   }
 
-  const residentRows: ResidentRow[] = [];
-  const owners: number[] = [];
-  // The same person twice in one file: the first row counts, later ones are refused (across chunks too).
-  const firstRow = new Map<string, number>();
-  pending.forEach((p, k) => {
-    const hh = p.household ? householdOutcome.get(p.household)! : null;
-    if (hh?.problem) {
-      p.result.problems.push(hh.problem);
-      return;
+  const total = pending.length + households.size;
+  const hhList = [...households.values()];
+  const hhResults = hhList.length
+    ? await inChunks(
+        hhList.map((h) => h.row),
+        (rows, offset) =>
+          upsertHouseholds(ctx, input.source, rows, {
+            defaultCommunityId: input.communityId,
+            onProgress: (done) => input.onProgress?.(offset + done, total),
+          }),
+      )
+    : null;
+  const refused = new Set<Pending>();
+  hhList.forEach((h, i) => {
+    const res = hhResults!.results[i]!;
+    for (const m of h.members) {
+      if (res.error) {
+        m.result.problems.push(toSheetProblem(res.error.field, res.error.code, res.error.message, m.raw));
+        refused.add(m);
+      } else m.result.householdId = res.id;
     }
-    p.result.householdId = hh?.id ?? null;
-    const v = p.draft.values;
-    const externalId =
-      v.externalId ??
-      (v.idNumber
-        ? derivedExternalId('id', v.idNumber)
-        : derivedExternalId('nm', input.communityId, p.household ?? `grid:${v.grid ?? ''}`, v.name ?? ''));
-    const earlier = firstRow.get(externalId);
-    if (earlier !== undefined) {
-      const field: SheetField = v.externalId ? 'externalId' : v.idNumber ? 'idNumber' : 'name';
-      p.result.problems.push({
-        column: columnOf(field),
-        field,
-        code: ErrorCode.BAD_USER_INPUT,
-        message: {
-          en: `the same person is already in row ${earlier} of this file`,
-          zh: `与本表第 ${earlier} 行为同一人，重复`,
-        },
-        value: shown(field, p.raw),
-      });
-      return;
-    }
-    firstRow.set(externalId, p.result.rowNumber);
-    residentRows.push({
-      externalId,
-      householdExternalId: p.household,
-      gridCode: p.household ? null : (v.grid ?? null),
-      building: p.household ? null : (v.building ?? null),
-      unit: p.household ? null : (v.unit ?? null),
-      name: v.name ?? '',
-      gender: p.draft.gender ?? null,
-      birthDate: v.birthDate ?? null,
-      idNumber: v.idNumber ?? null,
-      phone: v.phone ?? null,
-      residency: p.draft.residency ?? null,
-      relationToHead: v.relationToHead ?? null,
-      refusedInfo: p.draft.refusedInfo ?? null,
-      tags: p.draft.tags ?? null,
-    });
-    owners.push(k);
   });
 
-  const resResults = residentRows.length
-    ? await inChunks(residentRows, (rows, offset) =>
-        upsertResidents(ctx, input.source, rows, {
-          defaultCommunityId: input.communityId,
-          onProgress: (done) => input.onProgress?.(households.size + offset + done, total),
-        }),
+  const toImport = pending.filter((p) => !refused.has(p));
+  const resResults = toImport.length
+    ? await inChunks(
+        toImport.map((p) => p.row),
+        (rows, offset) =>
+          upsertResidents(ctx, input.source, rows, {
+            defaultCommunityId: input.communityId,
+            onProgress: (done) => input.onProgress?.(households.size + offset + done, total),
+          }),
       )
     : null;
   resResults?.results.forEach((res, i) => {
-    const p = pending[owners[i]!]!;
+    const p = toImport[i]!;
     p.result.status = res.status;
     p.result.residentId = res.id;
     if (res.error)

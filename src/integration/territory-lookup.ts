@@ -133,8 +133,9 @@ export class TerritoryLookup {
     let grid: Grid | null = null;
     if (ref.gridCode) {
       const g = await this.gridFor(ref.gridCode);
-      // A community's grid may also be named by its name ("第一网格") within that community.
-      grid = g ?? idx?.grids.find((x) => x.name === ref.gridCode!.trim()) ?? null;
+      // A community's grid may also be named by its name, with or without its theme ("第一网格").
+      const name = ref.gridCode.trim();
+      grid = g ?? idx?.grids.find((x) => x.name === name || x.name.split(/[（(]/)[0] === name) ?? null;
       if (!grid) throw place(`${prefix}.gridCode`, 'unknown grid code', '网格编码不存在');
       if (idx && grid.communityId !== idx.community.id) {
         throw place(`${prefix}.gridCode`, 'the grid is not in this community', '该网格不属于此社区');
