@@ -167,7 +167,12 @@ describe('upsertResidents', () => {
       relationToHead: '户主',
       tags: ['VETERAN'],
     },
-    { externalId: 'R-2', householdExternalId: 'H-1', name: '王芳', idNumber: BAD_CHECK },
+    {
+      externalId: 'R-2',
+      householdExternalId: 'H-1',
+      name: '王芳',
+      idNumber: BAD_CHECK,
+    },
     {
       externalId: 'R-3',
       householdExternalId: 'H-1',
@@ -316,6 +321,24 @@ describe('upsertResidents', () => {
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body).toBe(first.body);
     expect(await count(`select count(*) as n from resident where external_id like 'K-%'`)).toBe(1);
+  });
+
+  it('refuses a malformed birth date in its row only, not the batch', async () => {
+    const out = ok(
+      await s.gql(
+        UPSERT_RES,
+        {
+          s: 'dates',
+          rows: [
+            { externalId: 'D-1', gridCode: 'SQ0101-01', name: '甲', birthDate: '1987-02-30' },
+            { externalId: 'D-2', gridCode: 'SQ0101-01', name: '乙', birthDate: '1987-02-28' },
+          ],
+        },
+        { token: key },
+      ),
+    ).upsertResidents;
+    expect(out.results.map((r: any) => r.status)).toEqual(['ERROR', 'CREATED']);
+    expect(out.results[0].error.field).toBe('rows.0.birthDate');
   });
 
   it('links a resident registered by hand, by ID number, instead of refusing it', async () => {

@@ -1,4 +1,3 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import {
   Arg,
   Ctx,
@@ -164,9 +163,10 @@ export class ResidentUpsertRow {
   @Field(() => Gender, { nullable: true, description: 'Gender; taken from the ID number when not given.' })
   gender?: Gender | null;
 
-  @Field(() => GraphQLLocalDate, {
+  @Field(() => String, {
     nullable: true,
-    description: 'Date of birth; must agree with the ID number.',
+    description:
+      'Date of birth, YYYY-MM-DD; must agree with the ID number. Text, so that one malformed date refuses its row, not the batch.',
   })
   birthDate?: string | null;
 
