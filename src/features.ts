@@ -1,7 +1,7 @@
 import { authFeature } from './auth';
 import { casesFeature } from './cases';
 import type { Feature } from './graphql/feature';
-import { integrationFeature, webhooksFeature } from './integration';
+import { integrationFeature, peopleImportFeature, webhooksFeature } from './integration';
 import { createModuleFeatures } from './modules/feature';
 import { partyFeature } from './party';
 import { peopleFeature } from './people';
@@ -25,6 +25,7 @@ export const coreFeatures: Feature[] = [
   casesFeature,
   integrationFeature,
   webhooksFeature,
+  peopleImportFeature,
   ...moduleFeatures,
   reportsFeature,
 ];

@@ -1,8 +1,9 @@
-import { authenticated } from '../auth/permissions';
+import { admin, authenticated } from '../auth/permissions';
 import type { Feature } from '../graphql/feature';
 import { DomainEvent } from './event.entity';
 import { EventFieldResolver, EventResolver } from './event.resolver';
 import { IdempotencyRecord } from './idempotency.entity';
+import { PeopleImportResolver } from './people-import.resolver';
 import { purgeIdempotencyKeys } from './idempotency.service';
 import { SubscriptionResolver } from './subscription.resolver';
 import { Webhook, WebhookAttempt, WebhookDelivery } from './webhook.entity';
@@ -15,6 +16,7 @@ export { recordEvent } from './event.service';
 export { createIdempotentHandler } from './idempotency.service';
 export { EventStream, liveEvents } from './live-events';
 export { attachSubscriptions, type LiveServer } from './subscription.server';
+export { registerIntegrationRoutes } from './integration.routes';
 
 /**
  * The event feed (pull), live subscriptions (push to frontends) and idempotency keys. Its
@@ -80,4 +82,30 @@ export const webhooksFeature: Feature = {
       run: (em, app) => pruneDeliveries(em, app).then(() => undefined),
     },
   ],
+};
+
+/**
+ * Upsert by external id, spreadsheet import and export of the people ledger. Its `authenticated`
+ * fields belong to the `people` area: integration keys need `people:write` for the mutations.
+ */
+export const peopleImportFeature: Feature = {
+  name: 'people-import',
+  area: 'people',
+  entities: [],
+  resolvers: [PeopleImportResolver],
+  permissions: {
+    Mutation: {
+      upsertHouseholds: authenticated,
+      upsertResidents: authenticated,
+      importResidents: authenticated,
+      exportResidents: admin,
+    },
+    UpsertResult: authenticated,
+    UpsertRowResult: authenticated,
+    UpsertRowError: authenticated,
+    ResidentImportResult: authenticated,
+    ImportRowResult: authenticated,
+    ImportProblem: authenticated,
+    ResidentExport: authenticated,
+  },
 };

@@ -109,6 +109,11 @@ export async function listResidents(
   filter: ResidentFilterArgs,
   page: Page,
 ): Promise<ConnectionResult<Resident>> {
+  return paginate(ctx.em, Resident, residentListWhere(ctx, filter), page);
+}
+
+/** The condition of `listResidents`, shared with the spreadsheet export. */
+export function residentListWhere(ctx: RequestContext, filter: ResidentFilterArgs): FilterQuery<Resident> {
   const v = requireViewer(ctx.viewer);
   const f = parseInput(filterInput, filter, 'filter');
   if (f.tags) assertMayUseTags(v, f.tags);
@@ -128,7 +133,7 @@ export async function listResidents(
       f.needsSupport != null ? hasTag(ctx, v, SENSITIVE_TAGS, filter.gridId, f.needsSupport) : {},
     ],
   };
-  return paginate(ctx.em, Resident, where, page);
+  return where;
 }
 
 /** A resident the viewer may see, or NOT_FOUND. */

@@ -18,6 +18,7 @@ import { documentChecker, queryLimits } from '../graphql/limits';
 import {
   attachSubscriptions,
   createIdempotentHandler,
+  registerIntegrationRoutes,
   type EventStream,
   type LiveServer,
 } from '../integration';
@@ -122,6 +123,7 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
   });
   registerGraphiql(fastify);
   registerReportRoutes(fastify, context);
+  registerIntegrationRoutes(fastify, { app, context });
   const live: LiveServer | undefined =
     events && attachSubscriptions({ fastify, schema, orm, app, stream: events });
 

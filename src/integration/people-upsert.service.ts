@@ -1,0 +1,672 @@
+import { createHash } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { assertCovers, covers, type Placement } from '../auth/jurisdiction';
+import type { AuthenticatedViewer } from '../auth/viewer';
+import { AppError, badInput, ErrorCode, type Message } from '../graphql/errors';
+import { toGlobalId } from '../graphql/global-id';
+import { parseInput, text } from '../graphql/validate';
+import { Household, Resident, ResidentTag, ResidentTagKind } from '../people';
+import { checkIdNumber, type IdNumberFacts } from '../people/id-number';
+import {
+  assertMayUseTags,
+  canSeeSensitiveTags,
+  idNumber,
+  isSensitiveTag,
+  pastDate,
+  phone,
+  requirePeopleWriter,
+  today,
+} from '../people/people.access';
+import { Gender, ResidencyType } from '../people/resident.entity';
+import type { RequestContext } from '../server/context';
+import { recordEvent } from './event.service';
+import { TerritoryLookup, type Place, type PlaceRef } from './territory-lookup';
+
+/*
+ * Upsert by external id: a district system (or a spreadsheet) sends its rows with its own ids, and
+ * each row is created, updated, left unchanged, or refused with the field and the reason. Every row
+ * runs in its own transaction (a savepoint under an Idempotency-Key), so a bad row never takes the
+ * good ones with it and a good row is never half-written. Sending the same batch again finds
+ * nothing to change: UNCHANGED, and no event.
+ */
+
+export const MAX_UPSERT_ROWS = 5000;
+
+export enum UpsertStatus {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  UNCHANGED = 'UNCHANGED',
+  ERROR = 'ERROR',
+}
+
+export interface RowProblem {
+  /** Dotted path of the bad input, e.g. `rows.3.idNumber`. */
+  field: string;
+  code: string;
+  message: Message;
+}
+
+export interface UpsertRowResult {
+  index: number;
+  externalId: string | null;
+  status: UpsertStatus;
+  /** Database id of the record (created, updated or unchanged). */
+  id: string | null;
+  /** For residents: the fields that changed (UPDATED) or were given (CREATED). */
+  changed: string[];
+  error: RowProblem | null;
+}
+
+export interface UpsertSummary {
+  results: UpsertRowResult[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: number;
+}
+
+export interface HouseholdRow extends PlaceRef {
+  externalId: string;
+  room?: string | null;
+  householdNumber?: string | null;
+  address?: string | null;
+}
+
+export interface ResidentRow extends PlaceRef {
+  externalId: string;
+  householdExternalId?: string | null;
+  name: string;
+  gender?: Gender | null;
+  birthDate?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  residency?: ResidencyType | null;
+  relationToHead?: string | null;
+  refusedInfo?: boolean | null;
+  tags?: ResidentTagKind[] | null;
+}
+
+/** Progress callback for long imports (the CLI's progress bar). */
+export type OnProgress = (done: number, total: number) => void;
+
+const sourceSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9\u4e00-\u9fff][A-Za-z0-9\u4e00-\u9fff_.:-]*$/, 'letters, digits, "-", "_", ":" or "."');
+
+const externalId = text(128);
+const optional = (max: number) => text(max).nullish();
+const placeFields = {
+  communityCode: optional(32),
+  gridCode: optional(100),
+  building: optional(100),
+  unit: optional(50),
+};
+
+const householdSchema = z.object({
+  externalId,
+  ...placeFields,
+  room: optional(32),
+  householdNumber: optional(64),
+  address: optional(300),
+});
+
+const residentSchema = (day: string) =>
+  z.object({
+    externalId,
+    ...placeFields,
+    householdExternalId: optional(128),
+    name: text(50),
+    gender: z.nativeEnum(Gender).nullish(),
+    birthDate: pastDate(day).nullish(),
+    idNumber: idNumber(day).nullish(),
+    phone: phone.nullish(),
+    residency: z.nativeEnum(ResidencyType).nullish(),
+    relationToHead: optional(32),
+    refusedInfo: z.boolean().nullish(),
+    tags: z.array(z.nativeEnum(ResidentTagKind)).max(Object.keys(ResidentTagKind).length).nullish(),
+  });
+
+const DUPLICATE_ID_NUMBER: Message = {
+  en: 'A resident with this ID number is already registered',
+  zh: '该身份证号已登记',
+};
+
+/** Validates the batch as a whole: a bad source or size refuses the request and writes nothing. */
+function checkBatch(source: string, rows: unknown[]): string {
+  const s = parseInput(sourceSchema, source, 'source');
+  if (!Array.isArray(rows) || rows.length === 0 || rows.length > MAX_UPSERT_ROWS) {
+    throw badInput('rows', {
+      en: `rows: give 1 to ${MAX_UPSERT_ROWS} rows per call`,
+      zh: `rows：每次提交 1 至 ${MAX_UPSERT_ROWS} 行`,
+    });
+  }
+  return s;
+}
+
+function problemOf(e: unknown, fallbackField: string): RowProblem | null {
+  if (e instanceof AppError) {
+    const ext = e.extensions as { code: string; field?: string; i18n: Message };
+    return { field: ext.field ?? fallbackField, code: ext.code, message: ext.i18n };
+  }
+  return null;
+}
+
+/**
+ * Runs one row in its own transaction: `em.begin()` is a new transaction, or a savepoint of the
+ * Idempotency-Key's transaction when the request carries one. On failure the row's writes are
+ * rolled back and nothing of it stays in the unit of work.
+ */
+async function atomically(ctx: RequestContext, work: () => Promise<void>): Promise<void> {
+  await ctx.em.begin();
+  try {
+    await work();
+    await ctx.em.commit();
+    // Nothing managed is reused across rows: a small unit of work keeps each flush's diff short.
+    ctx.em.clear();
+  } catch (e) {
+    await ctx.em.rollback().catch(() => undefined);
+    ctx.em.clear();
+    throw e;
+  }
+}
+
+/** Same external id twice in one batch: the first wins, later ones are refused. */
+function duplicateCheck(): (externalId: string, i: number) => RowProblem | null {
+  const seen = new Map<string, number>();
+  return (id, i) => {
+    const first = seen.get(id);
+    if (first === undefined) {
+      seen.set(id, i);
+      return null;
+    }
+    return {
+      field: `rows.${i}.externalId`,
+      code: ErrorCode.BAD_USER_INPUT,
+      message: {
+        en: `rows.${i}.externalId: the same external id is already in row ${first} of this batch`,
+        zh: `rows.${i}.externalId：与本批第 ${first} 行的外部编号重复`,
+      },
+    };
+  };
+}
+
+function summarize(results: UpsertRowResult[]): UpsertSummary {
+  const count = (s: UpsertStatus) => results.filter((r) => r.status === s).length;
+  return {
+    results,
+    created: count(UpsertStatus.CREATED),
+    updated: count(UpsertStatus.UPDATED),
+    unchanged: count(UpsertStatus.UNCHANGED),
+    errors: count(UpsertStatus.ERROR),
+  };
+}
+
+const CHUNK = 500;
+
+/**
+ * Rows in chunks: the records the chunk already has are read in one query, then each row is
+ * decided and written on its own.
+ */
+async function eachRow<R extends { externalId?: unknown }, E extends { externalId?: string | null }>(
+  ctx: RequestContext,
+  source: string,
+  rows: R[],
+  entity: typeof Household | typeof Resident,
+  onProgress: OnProgress | undefined,
+  handle: (row: R, i: number, existing: E | undefined) => Promise<UpsertRowResult>,
+): Promise<UpsertRowResult[]> {
+  const results: UpsertRowResult[] = [];
+  const duplicate = duplicateCheck();
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const ids = chunk
+      .map((r) => (typeof r?.externalId === 'string' ? r.externalId.trim() : ''))
+      .filter(Boolean);
+    const found = ids.length
+      ? ((await ctx.em.find(
+          entity as typeof Resident,
+          { source, externalId: { $in: ids } },
+          { disableIdentityMap: true },
+        )) as unknown as E[])
+      : [];
+    const byId = new Map(found.map((e) => [e.externalId!, e]));
+    for (let k = 0; k < chunk.length; k++) {
+      const i = start + k;
+      const row = chunk[k]!;
+      const ext = typeof row?.externalId === 'string' ? row.externalId.trim() : null;
+      const dup = ext ? duplicate(ext, i) : null;
+      if (dup) {
+        results.push(errorResult(i, ext, dup));
+        continue;
+      }
+      try {
+        results.push(await handle(row, i, ext ? byId.get(ext) : undefined));
+      } catch (e) {
+        const problem =
+          problemOf(e, `rows.${i}`) ??
+          (e instanceof UniqueConstraintViolationException ? uniqueProblem(e, i) : null);
+        if (!problem) throw e;
+        results.push(errorResult(i, ext, problem));
+      }
+      onProgress?.(i + 1, rows.length);
+    }
+    // Keep the unit of work small across thousands of rows; nothing managed is reused across rows.
+    ctx.em.clear();
+  }
+  return results;
+}
+
+function errorResult(index: number, externalId: string | null, error: RowProblem): UpsertRowResult {
+  return { index, externalId, status: UpsertStatus.ERROR, id: null, changed: [], error };
+}
+
+function uniqueProblem(e: UniqueConstraintViolationException, i: number): RowProblem {
+  // Never says where the other record lives: it may be outside the viewer's jurisdiction.
+  if (/id_number/.test(e.message)) {
+    return {
+      field: `rows.${i}.idNumber`,
+      code: ErrorCode.CONFLICT,
+      message: DUPLICATE_ID_NUMBER,
+    };
+  }
+  return {
+    field: `rows.${i}.externalId`,
+    code: ErrorCode.CONFLICT,
+    message: {
+      en: 'Another request wrote this external id at the same time; send the row again',
+      zh: '另一请求同时写入了该外部编号，请重新提交此行',
+    },
+  };
+}
+
+// ---------- households ----------
+
+const HOUSEHOLD_FIELDS = ['gridId', 'buildingId', 'unitId', 'room', 'householdNumber', 'address'] as const;
+
+/** Creates or updates households by `(source, externalId)`. */
+export async function upsertHouseholds(
+  ctx: RequestContext,
+  rawSource: string,
+  rows: HouseholdRow[],
+  opts: { defaultCommunityId?: string; onProgress?: OnProgress } = {},
+): Promise<UpsertSummary> {
+  const v = requirePeopleWriter(ctx.viewer);
+  const source = checkBatch(rawSource, rows);
+  const places = new TerritoryLookup(ctx, v);
+  const results = await eachRow<HouseholdRow, Household>(
+    ctx,
+    source,
+    rows,
+    Household,
+    opts.onProgress,
+    async (raw, i, existing) => {
+      const row = parseInput(householdSchema, raw, `rows.${i}`);
+      if (existing) assertCovers(v.jurisdiction, existing);
+      const hasPlace = !!(row.gridCode || row.building || row.communityCode);
+      const p: Place | null =
+        hasPlace || !existing ? await places.resolve(row, `rows.${i}`, opts.defaultCommunityId) : null;
+      const address =
+        row.address ??
+        (p?.buildingLabel ? `${p.buildingLabel}${p.unitName ?? ''}${row.room ? `${row.room}室` : ''}` : null);
+      if (!existing) {
+        if (!address) {
+          throw badInput(`rows.${i}.address`, {
+            en: `rows.${i}.address: give the address, or the building it can be made from`,
+            zh: `rows.${i}.address：请提供地址，或可生成地址的楼栋`,
+          });
+        }
+        const place = p!;
+        const h = ctx.em.create(Household, {
+          streetId: place.streetId,
+          communityId: place.communityId,
+          gridId: place.gridId,
+          buildingId: place.buildingId,
+          unitId: place.unitId,
+          room: row.room ?? null,
+          householdNumber: row.householdNumber ?? null,
+          address,
+          source,
+          externalId: row.externalId,
+        });
+        const fields = HOUSEHOLD_FIELDS.filter((k) => h[k] != null);
+        recordEvent(ctx, 'household.created', { type: 'Household', id: h.id }, h, {
+          fields,
+          source,
+          externalId: row.externalId,
+        });
+        await atomically(ctx, async () => undefined);
+        return ok(i, row.externalId, UpsertStatus.CREATED, h.id, [...fields]);
+      }
+
+      const next: Partial<Record<(typeof HOUSEHOLD_FIELDS)[number], string | null>> = {};
+      if (p) {
+        next.gridId = p.gridId;
+        // A place given again without building or unit keeps the ones recorded in the same grid.
+        next.buildingId = row.building
+          ? p.buildingId
+          : p.gridId === existing.gridId
+            ? existing.buildingId
+            : null;
+        next.unitId = row.unit ? p.unitId : next.buildingId === existing.buildingId ? existing.unitId : null;
+      }
+      if (row.room != null) next.room = row.room;
+      if (row.householdNumber != null) next.householdNumber = row.householdNumber;
+      if (row.address != null) next.address = row.address;
+      const changed = HOUSEHOLD_FIELDS.filter(
+        (k) => k in next && (next[k] ?? null) !== ((existing[k] as string | null | undefined) ?? null),
+      );
+      if (!changed.length) return ok(i, row.externalId, UpsertStatus.UNCHANGED, existing.id, []);
+      const moved = changed.some((k) => k === 'gridId' || k === 'buildingId' || k === 'unitId');
+      const placement = p && moved ? p : existing;
+      await atomically(ctx, async () => {
+        const set: Record<string, unknown> = { updatedAt: ctx.app.clock.now() };
+        for (const k of changed) set[k] = next[k] ?? null;
+        if (p && moved) Object.assign(set, { streetId: p.streetId, communityId: p.communityId });
+        await ctx.em.nativeUpdate(Household, { id: existing.id }, set);
+        if (moved) {
+          // Members live where their household does; their tags carry the grid for their index.
+          const to = {
+            streetId: placement.streetId,
+            communityId: placement.communityId,
+            gridId: (set.gridId as string | undefined) ?? existing.gridId,
+            buildingId: (set.buildingId as string | null | undefined) ?? existing.buildingId ?? null,
+            unitId: 'unitId' in set ? (set.unitId as string | null) : (existing.unitId ?? null),
+          };
+          await ctx.em.nativeUpdate(Resident, { householdId: existing.id }, to);
+          const members = await ctx.em.find(
+            Resident,
+            { householdId: existing.id },
+            { fields: ['id'], disableIdentityMap: true },
+          );
+          if (members.length) {
+            await ctx.em.nativeUpdate(
+              ResidentTag,
+              { residentId: { $in: members.map((m) => m.id) } },
+              { communityId: to.communityId, gridId: to.gridId },
+            );
+          }
+        }
+        recordEvent(ctx, 'household.updated', { type: 'Household', id: existing.id }, placement, {
+          changed,
+          source,
+          externalId: row.externalId,
+        });
+      });
+      return ok(i, row.externalId, UpsertStatus.UPDATED, existing.id, [...changed]);
+    },
+  );
+  return summarize(results);
+}
+
+function ok(
+  index: number,
+  externalId: string,
+  status: UpsertStatus,
+  id: string,
+  changed: string[],
+): UpsertRowResult {
+  return { index, externalId, status, id, changed, error: null };
+}
+
+// ---------- residents ----------
+
+const RESIDENT_FIELDS = [
+  'householdId',
+  'gridId',
+  'buildingId',
+  'unitId',
+  'name',
+  'gender',
+  'birthDate',
+  'idNumber',
+  'phone',
+  'residency',
+  'relationToHead',
+  'refusedInfo',
+] as const;
+type ResidentField = (typeof RESIDENT_FIELDS)[number];
+
+const TAG_ORDER = Object.values(ResidentTagKind);
+
+/**
+ * Birth date and gender are those of the ID number whenever one is recorded: given values must
+ * agree with it, missing ones are taken from it.
+ */
+function reconcile(
+  prefix: string,
+  id: string | null | undefined,
+  birthDate: string | null | undefined,
+  gender: Gender | null | undefined,
+): { birthDate?: string | null; gender?: Gender | null } {
+  if (!id) return { birthDate, gender };
+  const facts = checkIdNumber(id, '9999-12-31') as IdNumberFacts;
+  if (birthDate != null && birthDate !== facts.birthDate) {
+    throw badInput(`${prefix}.birthDate`, {
+      en: `${prefix}.birthDate does not match the birth date in the ID number`,
+      zh: `${prefix}.birthDate 与身份证号中的出生日期不一致`,
+    });
+  }
+  if (gender != null && gender !== facts.gender) {
+    throw badInput(`${prefix}.gender`, {
+      en: `${prefix}.gender does not match the ID number`,
+      zh: `${prefix}.gender 与身份证号不一致`,
+    });
+  }
+  return { birthDate: facts.birthDate, gender: facts.gender as Gender };
+}
+
+/** Checks a resident row's own fields (formats, ID number agreement) without reading the database. */
+export function validateResidentRow(ctx: RequestContext, raw: ResidentRow, prefix: string): void {
+  const row = parseInput(residentSchema(today(ctx)), raw, prefix);
+  reconcile(prefix, row.idNumber, row.birthDate, row.gender);
+}
+
+/** Creates or updates residents by `(source, externalId)`; households are named by their external id. */
+export async function upsertResidents(
+  ctx: RequestContext,
+  rawSource: string,
+  rows: ResidentRow[],
+  opts: { defaultCommunityId?: string; onProgress?: OnProgress } = {},
+): Promise<UpsertSummary> {
+  const v = requirePeopleWriter(ctx.viewer);
+  const source = checkBatch(rawSource, rows);
+  const day = today(ctx);
+  const schema = residentSchema(day);
+  const places = new TerritoryLookup(ctx, v);
+  const households = new Map<string, Household | null>();
+  const householdOf = async (ext: string): Promise<Household | null> => {
+    if (!households.has(ext)) {
+      const h = await ctx.em.findOne(Household, { source, externalId: ext }, { disableIdentityMap: true });
+      households.set(ext, h);
+    }
+    return households.get(ext) ?? null;
+  };
+
+  const results = await eachRow<ResidentRow, Resident>(
+    ctx,
+    source,
+    rows,
+    Resident,
+    opts.onProgress,
+    async (raw, i, found) => {
+      const prefix = `rows.${i}`;
+      const row = parseInput(schema, raw, prefix);
+      if (row.tags) assertMayUseTags(v, row.tags);
+      let existing = found;
+      if (!existing && row.idNumber) {
+        // A person registered by hand before the district system synced: adopt the record when it
+        // has no external id yet and lies inside the jurisdiction (otherwise: duplicate, said generically).
+        const same = await ctx.em.findOne(Resident, { idNumber: row.idNumber }, { disableIdentityMap: true });
+        if (same) {
+          if (same.externalId != null || !isCovered(v, same)) {
+            throw new AppError(ErrorCode.CONFLICT, DUPLICATE_ID_NUMBER, { field: `${prefix}.idNumber` });
+          }
+          existing = same;
+        }
+      }
+      if (existing) assertCovers(v.jurisdiction, existing);
+
+      // Placement: the household's, or the place the row names, or (updates only) unchanged.
+      let place: Omit<Place, 'buildingLabel' | 'unitName'> & { householdId: string | null };
+      if (row.householdExternalId) {
+        const h = await householdOf(row.householdExternalId);
+        if (!h || !isCovered(v, h)) {
+          throw badInput(`${prefix}.householdExternalId`, {
+            en: `${prefix}.householdExternalId: no household with this external id in your jurisdiction`,
+            zh: `${prefix}.householdExternalId：您的管辖范围内没有该外部编号的住户`,
+          });
+        }
+        place = {
+          streetId: h.streetId,
+          communityId: h.communityId,
+          gridId: h.gridId!,
+          buildingId: h.buildingId ?? null,
+          unitId: h.unitId ?? null,
+          householdId: h.id,
+        };
+      } else if (row.gridCode || row.building || row.communityCode || !existing) {
+        const p = await places.resolve(row, prefix, opts.defaultCommunityId);
+        place = { ...p, householdId: null };
+      } else {
+        place = {
+          streetId: existing.streetId,
+          communityId: existing.communityId,
+          gridId: existing.gridId!,
+          buildingId: existing.buildingId ?? null,
+          unitId: existing.unitId ?? null,
+          householdId: existing.householdId ?? null,
+        };
+      }
+
+      const idNo = row.idNumber ?? existing?.idNumber ?? null;
+      const identity = reconcile(prefix, idNo, row.birthDate, row.gender);
+      const next: Record<ResidentField, unknown> = {
+        householdId: place.householdId,
+        gridId: place.gridId,
+        buildingId: place.buildingId,
+        unitId: place.unitId,
+        name: row.name,
+        gender: identity.gender ?? row.gender ?? existing?.gender ?? null,
+        birthDate: identity.birthDate ?? row.birthDate ?? existing?.birthDate ?? null,
+        idNumber: idNo,
+        phone: row.phone ?? existing?.phone ?? null,
+        residency: row.residency ?? existing?.residency ?? null,
+        relationToHead: row.relationToHead ?? existing?.relationToHead ?? null,
+        refusedInfo: row.refusedInfo ?? existing?.refusedInfo ?? false,
+      };
+
+      if (!existing) {
+        const r = ctx.em.create(Resident, {
+          streetId: place.streetId,
+          communityId: place.communityId,
+          ...(next as Partial<Resident>),
+          name: row.name,
+          source,
+          externalId: row.externalId,
+        });
+        for (const kind of new Set(row.tags ?? [])) {
+          ctx.em.create(ResidentTag, {
+            residentId: r.id,
+            kind,
+            communityId: place.communityId,
+            gridId: place.gridId,
+          });
+        }
+        const fields = [
+          ...RESIDENT_FIELDS.filter((k) => next[k] != null && next[k] !== false),
+          ...(row.tags?.length ? ['tags'] : []),
+        ];
+        recordEvent(ctx, 'resident.created', { type: 'Resident', id: r.id }, place, {
+          householdId: place.householdId ? toGlobalId('Household', place.householdId) : null,
+          fields,
+          source,
+          externalId: row.externalId,
+        });
+        await atomically(ctx, async () => undefined);
+        return ok(i, row.externalId, UpsertStatus.CREATED, r.id, fields);
+      }
+
+      const changed: string[] = RESIDENT_FIELDS.filter(
+        (k) => (next[k] ?? null) !== ((existing[k] as unknown) ?? null),
+      );
+      const adopt = existing.source !== source || existing.externalId !== row.externalId;
+      // Tags: the row's list replaces the visible ones; sensitive tags a viewer may not see stay.
+      let addTags: ResidentTagKind[] = [];
+      let dropTags: ResidentTagKind[] = [];
+      let currentTags: ResidentTagKind[] = [];
+      if (row.tags || changed.includes('gridId')) {
+        currentTags = (
+          await ctx.em.find(
+            ResidentTag,
+            { residentId: existing.id },
+            { fields: ['kind'], disableIdentityMap: true },
+          )
+        ).map((t) => t.kind);
+      }
+      if (row.tags) {
+        const want = new Set(row.tags);
+        const keepHidden = !canSeeSensitiveTags(v);
+        dropTags = currentTags.filter((t) => !want.has(t) && !(keepHidden && isSensitiveTag(t)));
+        addTags = TAG_ORDER.filter((t) => want.has(t) && !currentTags.includes(t));
+        if (addTags.length || dropTags.length) changed.push('tags');
+      }
+      if (!changed.length && !adopt) return ok(i, row.externalId, UpsertStatus.UNCHANGED, existing.id, []);
+
+      await atomically(ctx, async () => {
+        const set: Record<string, unknown> = {
+          updatedAt: ctx.app.clock.now(),
+          streetId: place.streetId,
+          communityId: place.communityId,
+          source,
+          externalId: row.externalId,
+        };
+        for (const k of RESIDENT_FIELDS) if (changed.includes(k)) set[k] = next[k] ?? null;
+        await ctx.em.nativeUpdate(Resident, { id: existing.id }, set);
+        if (dropTags.length) {
+          await ctx.em.nativeDelete(ResidentTag, { residentId: existing.id, kind: { $in: dropTags } });
+        }
+        if (changed.includes('gridId')) {
+          await ctx.em.nativeUpdate(
+            ResidentTag,
+            { residentId: existing.id },
+            { communityId: place.communityId, gridId: place.gridId },
+          );
+        }
+        for (const kind of addTags) {
+          ctx.em.create(ResidentTag, {
+            residentId: existing.id,
+            kind,
+            communityId: place.communityId,
+            gridId: place.gridId,
+          });
+        }
+        recordEvent(ctx, 'resident.updated', { type: 'Resident', id: existing.id }, place, {
+          changed,
+          source,
+          externalId: row.externalId,
+          ...(adopt ? { linked: true } : {}),
+        });
+      });
+      return ok(i, row.externalId, UpsertStatus.UPDATED, existing.id, changed);
+    },
+  );
+  ctx.loaders.delete('people:tags');
+  return summarize(results);
+}
+
+function isCovered(v: AuthenticatedViewer, p: Placement): boolean {
+  return covers(v.jurisdiction, p);
+}
+
+/**
+ * An external id for a spreadsheet row that has none: derived from what identifies the person, as
+ * a hash, so that the same file imported again finds the same records and no ID number or name is
+ * kept in (or echoed as) the external id.
+ */
+export function derivedExternalId(kind: 'id' | 'hh' | 'nm', ...parts: string[]): string {
+  return `${kind}-${createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 24)}`;
+}
