@@ -36,6 +36,17 @@ const schema = z.object({
   WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   /** How long one webhook delivery may take before it counts as failed and is retried. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
+  /**
+   * Benchmark only (`npm run bench`): report SQL statements per request in an `x-sql-statements`
+   * header and process figures at `GET /internal/bench-stats`. Never set in production.
+   */
+  BENCH_STATS: z.enum(['true', 'false']).default('false'),
+  /**
+   * Benchmark only: take one layer out to measure what it costs. `no-dataloader` gives every load its
+   * own query; `no-shield` serves the schema without graphql-shield (services still apply roles and
+   * jurisdiction, but field rules are gone). Never set in production.
+   */
+  BENCH_ABLATION: z.enum(['none', 'no-dataloader', 'no-shield']).default('none'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -59,6 +70,10 @@ export interface Config {
   trustProxy: boolean;
   webhookAllowPrivate: boolean;
   webhookTimeoutMs: number;
+  /** Benchmark only: see BENCH_STATS. */
+  benchStats: boolean;
+  /** Benchmark only: see BENCH_ABLATION. */
+  benchAblation: Env['BENCH_ABLATION'];
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +114,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    benchStats: e.BENCH_STATS === 'true',
+    benchAblation: e.BENCH_ABLATION,
   };
 }
 

@@ -13,6 +13,12 @@ import Fastify, {
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
+import {
+  countStatements,
+  statementTotal,
+  withStatementScope,
+  type StatementScope,
+} from '../db/statement-counter';
 import { createFormatError, localizeErrors } from '../graphql/format-error';
 import { checkDocument, queryLimits } from '../graphql/limits';
 import {
@@ -54,8 +60,12 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  countStatements(orm);
+  const sqlScopes = new WeakMap<FastifyRequest, StatementScope>();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    const sql = config.benchStats ? sqlScopes.get(req) : undefined;
+    if (sql) reply.header('x-sql-statements', String(sql.statements));
   });
 
   const limits = queryLimits(config.production);
@@ -96,6 +106,11 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
   const apolloHandler = fastifyApolloHandler(apollo, { context });
   const idempotent = createIdempotentHandler({ apollo, context });
   const handler = (req: FastifyRequest, reply: FastifyReply) => {
+    const sql: StatementScope = { statements: 0 };
+    sqlScopes.set(req, sql);
+    return withStatementScope(sql, () => handle(req, reply));
+  };
+  const handle = (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = req.method === 'GET' ? (req.query as { query?: unknown } | undefined)?.query : body?.query;
     if (typeof query === 'string') {
@@ -123,6 +138,17 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
     events && attachSubscriptions({ fastify, schema, orm, app, stream: events });
 
   fastify.get('/healthz', async () => ({ status: 'ok' }));
+  if (config.benchStats) {
+    // Benchmark only (BENCH_STATS): what the load generator cannot see from outside.
+    let requests = 0;
+    fastify.addHook('onResponse', async (req) => {
+      if (req.url.startsWith('/graphql')) requests++;
+    });
+    fastify.get('/internal/bench-stats', async () => {
+      const m = process.memoryUsage();
+      return { requests, statements: statementTotal(), rss: m.rss, heapUsed: m.heapUsed };
+    });
+  }
   fastify.get('/readyz', async (_req, reply) => {
     try {
       await orm.em.getConnection().execute('select 1');
