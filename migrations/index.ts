@@ -4,6 +4,7 @@ import { Migration20260101000050_EventCommitOrder } from './Migration20260101000
 import { Migration20260101000100_AuditAppendOnly } from './Migration20260101000100_AuditAppendOnly';
 import { Migration20260101000200_CaseCategories } from './Migration20260101000200_CaseCategories';
 import { Migration20260101000300_EventNotify } from './Migration20260101000300_EventNotify';
+import { Migration20261129093204_PerfIndexes } from './Migration20261129093204_PerfIndexes';
 
 /** Every migration, in order; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20260101000100_AuditAppendOnly', class: Migration20260101000100_AuditAppendOnly },
   { name: 'Migration20260101000200_CaseCategories', class: Migration20260101000200_CaseCategories },
   { name: 'Migration20260101000300_EventNotify', class: Migration20260101000300_EventNotify },
+  { name: 'Migration20261129093204_PerfIndexes', class: Migration20261129093204_PerfIndexes },
 ];

@@ -37,8 +37,8 @@ const schema = z.object({
   /** How long one webhook delivery may take before it counts as failed and is retried. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
   /**
-   * Benchmark only (`npm run bench`): report SQL statements per request in an `x-sql-statements`
-   * header and process figures at `GET /internal/bench-stats`. Never set in production.
+   * Benchmark only (`npm run bench`): process figures (requests, SQL statements sent, memory) at
+   * `GET /internal/bench-stats`. Never set in production.
    */
   BENCH_STATS: z.enum(['true', 'false']).default('false'),
   /**

@@ -13,12 +13,7 @@ import Fastify, {
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
-import {
-  countStatements,
-  statementTotal,
-  withStatementScope,
-  type StatementScope,
-} from '../db/statement-counter';
+import { countStatements, statementTotal } from '../db/statement-counter';
 import { createFormatError, localizeErrors } from '../graphql/format-error';
 import { checkDocument, queryLimits } from '../graphql/limits';
 import {
@@ -61,11 +56,8 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
     },
   });
   countStatements(orm);
-  const sqlScopes = new WeakMap<FastifyRequest, StatementScope>();
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    const sql = config.benchStats ? sqlScopes.get(req) : undefined;
-    if (sql) reply.header('x-sql-statements', String(sql.statements));
   });
 
   const limits = queryLimits(config.production);
@@ -106,11 +98,6 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
   const apolloHandler = fastifyApolloHandler(apollo, { context });
   const idempotent = createIdempotentHandler({ apollo, context });
   const handler = (req: FastifyRequest, reply: FastifyReply) => {
-    const sql: StatementScope = { statements: 0 };
-    sqlScopes.set(req, sql);
-    return withStatementScope(sql, () => handle(req, reply));
-  };
-  const handle = (req: FastifyRequest, reply: FastifyReply) => {
     const body = req.body as { query?: unknown } | undefined;
     const query = req.method === 'GET' ? (req.query as { query?: unknown } | undefined)?.query : body?.query;
     if (typeof query === 'string') {
