@@ -299,6 +299,7 @@ async function main(): Promise<void> {
   let server = await startApi();
   const results: Measure[] = [];
   const notes: string[] = [];
+  let memory: Memory | undefined;
   try {
     const login = await gql(
       server,
@@ -560,11 +561,22 @@ async function main(): Promise<void> {
         `mixed ${o.mixed} s: ${round(r.requests.average)} req/s, RSS ${baselineMb} MB after warm-up → ${endMb} MB (${memory.growthPct}%)`,
       );
     }
-
-    writeResults(started, o, results, notes, memory);
+  } catch (e) {
+    // Whatever was measured is still written, with the reason the run stopped.
+    notes.push(`The run stopped early: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    throw e;
   } finally {
     await server.stop();
+    if (results.length) writeResults(started, o, results, notes, memory);
   }
+}
+
+interface Memory {
+  seconds: number;
+  rssMb: number[];
+  baselineMb: number;
+  endMb: number;
+  growthPct: number;
 }
 
 function periodFor(arg: string, now: Date): Record<string, string> {
@@ -575,7 +587,13 @@ function periodFor(arg: string, now: Date): Record<string, string> {
     : { from: `${from}T00:00:00.000Z`, to: `${to}T00:00:00.000Z` };
 }
 
-function writeResults(started: Date, o: Options, results: Measure[], notes: string[], memory: unknown): void {
+function writeResults(
+  started: Date,
+  o: Options,
+  results: Measure[],
+  notes: string[],
+  memory: Memory | undefined,
+): void {
   const dir = join(ROOT, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const stamp = started.toISOString().replace(/[:]/g, '-').slice(0, 19);
@@ -610,7 +628,7 @@ function writeResults(started: Date, o: Options, results: Measure[], notes: stri
     ...notes.map((n) => `- ${n}`),
   ];
   if (memory) {
-    const mem = memory as { seconds: number; baselineMb: number; endMb: number; growthPct: number };
+    const mem = memory;
     lines.push(
       `- Mixed run of ${mem.seconds} s: RSS ${mem.baselineMb} MB after the first minute, ${mem.endMb} MB at the end (${mem.growthPct}%).`,
     );
