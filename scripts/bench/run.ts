@@ -516,9 +516,6 @@ async function main(): Promise<void> {
     }
 
     // Memory over a mixed run of the read scenarios.
-    let memory:
-      | { seconds: number; rssMb: number[]; baselineMb: number; endMb: number; growthPct: number }
-      | undefined;
     if (o.mixed > 0) {
       const t3 = (
         (
@@ -628,9 +625,8 @@ function writeResults(
     ...notes.map((n) => `- ${n}`),
   ];
   if (memory) {
-    const mem = memory;
     lines.push(
-      `- Mixed run of ${mem.seconds} s: RSS ${mem.baselineMb} MB after the first minute, ${mem.endMb} MB at the end (${mem.growthPct}%).`,
+      `- Mixed run of ${memory.seconds} s: RSS ${memory.baselineMb} MB after the first minute, ${memory.endMb} MB at the end (${memory.growthPct}%).`,
     );
   }
   const md = lines.join('\n') + '\n';
