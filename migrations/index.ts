@@ -9,6 +9,7 @@ import { Migration20261129090805_ModulesLivelihoodCivilityScience } from './Migr
 import { Migration20261129090923_Reports } from './Migration20261129090923_Reports';
 import { Migration20261129091821_ModulesHeartBridgeSafety } from './Migration20261129091821_ModulesHeartBridgeSafety';
 import { Migration20261129092712_ModulesCareSelfGovernance } from './Migration20261129092712_ModulesCareSelfGovernance';
+import { Migration20261129093204_PerfIndexes } from './Migration20261129093204_PerfIndexes';
 
 /** Every migration, in order; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129090923_Reports', class: Migration20261129090923_Reports },
   { name: 'Migration20261129091821_ModulesHeartBridgeSafety', class: Migration20261129091821_ModulesHeartBridgeSafety },
   { name: 'Migration20261129092712_ModulesCareSelfGovernance', class: Migration20261129092712_ModulesCareSelfGovernance },
+  { name: 'Migration20261129093204_PerfIndexes', class: Migration20261129093204_PerfIndexes },
 ];

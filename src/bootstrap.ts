@@ -63,7 +63,11 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
         );
       }
     }
-    const { schema } = await buildAppSchema({ debug: false });
+    const built = await buildAppSchema({ debug: false });
+    const schema = config.benchAblation === 'no-shield' ? built.bare : built.schema;
+    if (config.benchAblation !== 'none') {
+      log.warn({ ablation: config.benchAblation }, 'BENCH_ABLATION is set: benchmark use only');
+    }
     const services: AppServices = {
       config,
       tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),

@@ -50,6 +50,17 @@ const schema = z.object({
   QUERY_MAX_CHARS: limit(1000, 1_000_000, DEFAULT_QUERY_LIMITS.maxChars),
   QUERY_MAX_SELECTIONS_PER_SET: limit(10, 1000, DEFAULT_QUERY_LIMITS.maxSelectionsPerSet),
   QUERY_MAX_FIELDS: limit(10, 20_000, DEFAULT_QUERY_LIMITS.maxFields),
+  /**
+   * Benchmark only (`npm run bench`): process figures (requests, SQL statements sent, memory) at
+   * `GET /internal/bench-stats`. Never set in production.
+   */
+  BENCH_STATS: z.enum(['true', 'false']).default('false'),
+  /**
+   * Benchmark only: take one layer out to measure what it costs. `no-dataloader` gives every load its
+   * own query; `no-shield` serves the schema without graphql-shield (services still apply roles and
+   * jurisdiction, but field rules are gone). Never set in production.
+   */
+  BENCH_ABLATION: z.enum(['none', 'no-dataloader', 'no-shield']).default('none'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -74,6 +85,10 @@ export interface Config {
   webhookAllowPrivate: boolean;
   webhookTimeoutMs: number;
   queryLimits: QueryLimits;
+  /** Benchmark only: see BENCH_STATS. */
+  benchStats: boolean;
+  /** Benchmark only: see BENCH_ABLATION. */
+  benchAblation: Env['BENCH_ABLATION'];
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +139,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxSelectionsPerSet: e.QUERY_MAX_SELECTIONS_PER_SET,
       maxFields: e.QUERY_MAX_FIELDS,
     },
+    benchStats: e.BENCH_STATS === 'true',
+    benchAblation: e.BENCH_ABLATION,
   };
 }
 

@@ -22,6 +22,9 @@ import { CaseLevel, CaseScale, CaseSource, CaseState, FeedbackChannel, Responsib
 @Index({ properties: ['gridId', 'reportedAt'] })
 @Index({ properties: ['gridId', 'resolvedAt'] })
 @Index({ properties: ['gridId', 'ratedAt'] })
+// The case lists page on the id, newest first: a grid's or community's page is one index range.
+@Index({ properties: ['gridId', 'id'] })
+@Index({ properties: ['communityId', 'id'] })
 export class Case extends ScopedEntity {
   @ManyToOne({ entity: 'MicroGrid', mapToPk: true, fieldName: 'micro_grid_id', nullable: true })
   microGridId?: string | null;

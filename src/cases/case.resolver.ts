@@ -16,10 +16,17 @@ import {
 } from 'type-graphql';
 import { covers } from '../auth/jurisdiction';
 import { UserRole } from '../auth/roles';
-import { ConnectionType, PageArgs, toPage, type ConnectionResult } from '../graphql/connection';
+import {
+  ConnectionType,
+  MAX_PAGE_SIZE,
+  PageArgs,
+  toPage,
+  type ConnectionResult,
+} from '../graphql/connection';
 import { badInput } from '../graphql/errors';
 import { fromGlobalId, fromOptionalGlobalId, parseGlobalId } from '../graphql/global-id';
 import { byId } from '../graphql/loaders';
+import { pgUuidArray } from '../modules/metric';
 import { Household, Organization, Resident } from '../people';
 import { loader, type RequestContext } from '../server/context';
 import { StaffMember } from '../staff';
@@ -434,6 +441,34 @@ function timelines(ctx: RequestContext): DataLoader<string, CaseEvent[]> {
   );
 }
 
+/**
+ * The last `n` steps of many cases in one windowed query (not one per case), so a page of cases
+ * with their recent steps costs the same number of statements whatever its size.
+ */
+function lastSteps(ctx: RequestContext, n: number): DataLoader<string, CaseEvent[]> {
+  return loader(
+    ctx,
+    `cases:lastSteps:${n}`,
+    () =>
+      new DataLoader<string, CaseEvent[]>(async (ids) => {
+        const rows = (await ctx.em.getConnection().execute(
+          `select e.* from (
+             select ce.*, row_number() over (partition by ce.case_id order by ce.version desc) as rn
+             from case_event ce where ce.case_id = any(?::uuid[])
+           ) e where e.rn <= ? order by e.case_id, e.version`,
+          [pgUuidArray(ids), n],
+        )) as Record<string, unknown>[];
+        return groupBy(
+          ids,
+          rows.map((r) => {
+            const { rn: _rn, ...row } = r;
+            return ctx.em.map(CaseEvent, row);
+          }),
+        );
+      }),
+  );
+}
+
 function groupBy<T extends { caseId: string }>(ids: readonly string[], rows: T[]): T[][] {
   const map = new Map<string, T[]>();
   for (const r of rows) map.set(r.caseId, [...(map.get(r.caseId) ?? []), r]);
@@ -545,10 +580,26 @@ export class CaseFieldResolver {
   }
 
   @FieldResolver(() => [CaseEvent], {
-    description: 'Every step so far, oldest first (版本 1 is the report).',
+    description:
+      'Every step so far, oldest first (版本 1 is the report); with `last`, only the latest steps.',
   })
-  timeline(@Ctx() ctx: RequestContext, @Root() c: Case): Promise<CaseEvent[]> {
-    return timelines(ctx).load(c.id);
+  timeline(
+    @Ctx() ctx: RequestContext,
+    @Root() c: Case,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: `Only the last N steps (1–${MAX_PAGE_SIZE}), still oldest first: what a case list shows.`,
+    })
+    last?: number | null,
+  ): Promise<CaseEvent[]> {
+    if (last == null) return timelines(ctx).load(c.id);
+    if (!Number.isInteger(last) || last < 1 || last > MAX_PAGE_SIZE) {
+      throw badInput('last', {
+        en: `last must be between 1 and ${MAX_PAGE_SIZE}`,
+        zh: `last 必须在 1 到 ${MAX_PAGE_SIZE} 之间`,
+      });
+    }
+    return lastSteps(ctx, last).load(c.id);
   }
 
   @FieldResolver(() => [CaseOverdue], {

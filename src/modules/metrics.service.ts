@@ -100,13 +100,16 @@ export async function computeMetrics(
   const entries = selectMetrics(codes);
   const scope = await resolveScope(ctx, scopeInput);
   const env = { now: ctx.app.clock.now() };
-  const out: MetricValue[] = [];
-  for (const { definition, module } of entries) {
-    const gridIds = module ? await gridsWithModule(ctx.em, module.id, scope.gridIds, period) : scope.gridIds;
-    const value = gridIds.length ? await definition.compute(ctx.em, { ...scope, gridIds }, period, env) : 0;
-    out.push({ ...metricInfo(definition, module?.id ?? null), value, gridCount: gridIds.length });
-  }
-  return out;
+  // Independent aggregates: sent together, so a page of five metrics waits for the slowest, not the sum.
+  return Promise.all(
+    entries.map(async ({ definition, module }): Promise<MetricValue> => {
+      const gridIds = module
+        ? await gridsWithModule(ctx.em, module.id, scope.gridIds, period)
+        : scope.gridIds;
+      const value = gridIds.length ? await definition.compute(ctx.em, { ...scope, gridIds }, period, env) : 0;
+      return { ...metricInfo(definition, module?.id ?? null), value, gridCount: gridIds.length };
+    }),
+  );
 }
 
 export function metricCatalog(): MetricInfo[] {

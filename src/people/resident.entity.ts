@@ -47,6 +47,9 @@ registerEnumType(ResidencyType, {
 @Unique({ properties: ['source', 'externalId'] })
 @Index({ properties: ['gridId', 'name'] })
 @Index({ properties: ['communityId', 'name'] })
+// Lists are paged on the id (keyset): these serve "the residents of a grid/community, in id order".
+@Index({ properties: ['gridId', 'id'] })
+@Index({ properties: ['communityId', 'id'] })
 @Index({ properties: ['gridId', 'birthDate'] })
 @Index({ properties: ['communityId', 'birthDate'] })
 @Index({ properties: ['gridId', 'residency'] })

@@ -13,6 +13,7 @@ import Fastify, {
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate } from '../auth/authenticate';
+import { countStatements, statementTotal } from '../db/statement-counter';
 import { createFormatError, localizeErrors } from '../graphql/format-error';
 import { documentChecker, queryLimits } from '../graphql/limits';
 import {
@@ -56,6 +57,7 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  countStatements(orm);
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -128,6 +130,17 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
     events && attachSubscriptions({ fastify, schema, orm, app, stream: events });
 
   fastify.get('/healthz', async () => ({ status: 'ok' }));
+  if (config.benchStats) {
+    // Benchmark only (BENCH_STATS): what the load generator cannot see from outside.
+    let requests = 0;
+    fastify.addHook('onResponse', async (req) => {
+      if (req.url.startsWith('/graphql')) requests++;
+    });
+    fastify.get('/internal/bench-stats', async () => {
+      const m = process.memoryUsage();
+      return { requests, statements: statementTotal(), rss: m.rss, heapUsed: m.heapUsed };
+    });
+  }
   fastify.get('/readyz', async (_req, reply) => {
     try {
       await orm.em.getConnection().execute('select 1');

@@ -40,6 +40,8 @@ export interface RequestContext {
 
 /** Returns the request's loader called `key`, creating it on first use. */
 export function loader<T>(ctx: RequestContext, key: string, create: () => T): T {
+  // The benchmark's ablation: a loader per call batches nothing, as if there were none.
+  if (ctx.app.config.benchAblation === 'no-dataloader') return create();
   let l = ctx.loaders.get(key) as T | undefined;
   if (!l) {
     l = create();
