@@ -357,6 +357,15 @@ describe('webhook delivery', () => {
       nextAttemptAt: null,
     });
     expect(d.deliveredAt).not.toBeNull();
+    console.log(
+      'webhook delivery log (attempted at, status, duration, next attempt, error):\n' +
+        d.attempts
+          .map(
+            (a: any) =>
+              `  ${a.attemptedAt}  ${a.statusCode ?? '-'}  ${a.durationMs} ms  ${a.nextAttemptAt ?? '-'}  ${a.error ?? ''}`,
+          )
+          .join('\n'),
+    );
     expect(d.attempts.map((a: any) => [a.statusCode, a.error])).toEqual([
       [500, 'HTTP 500'],
       [503, 'HTTP 503'],
