@@ -115,7 +115,7 @@ const householdSchema = z.object({
   address: optional(300),
 });
 
-const residentSchema = (day: string) =>
+const residentSchemaOf = (day: string) =>
   z.object({
     externalId,
     ...placeFields,
@@ -130,6 +130,15 @@ const residentSchema = (day: string) =>
     refusedInfo: z.boolean().nullish(),
     tags: z.array(z.nativeEnum(ResidentTagKind)).max(Object.keys(ResidentTagKind).length).nullish(),
   });
+
+type ParsedResident = z.infer<ReturnType<typeof residentSchemaOf>>;
+
+// Building a zod schema costs far more than checking a row with it: one per day, not one per row.
+let residentSchemaCache: { day: string; schema: ReturnType<typeof residentSchemaOf> } | null = null;
+function residentSchema(day: string): ReturnType<typeof residentSchemaOf> {
+  if (residentSchemaCache?.day !== day) residentSchemaCache = { day, schema: residentSchemaOf(day) };
+  return residentSchemaCache.schema;
+}
 
 const DUPLICATE_ID_NUMBER: Message = {
   en: 'A resident with this ID number is already registered',
@@ -342,8 +351,12 @@ function errorResult(index: number, externalId: string | null, error: RowProblem
 }
 
 function uniqueProblem(e: UniqueConstraintViolationException, i: number): RowProblem {
-  // Never says where the other record lives: it may be outside the viewer's jurisdiction.
-  if (/id_number/.test(e.message)) {
+  // Never says where the other record lives: it may be outside the viewer's jurisdiction. The
+  // constraint's name tells which one was hit (the message also quotes the statement, whose column
+  // list names id_number whatever the constraint).
+  const constraint =
+    (e as { constraint?: string }).constraint ?? /unique constraint "([^"]+)"/.exec(e.message)?.[1] ?? '';
+  if (/id_number/.test(constraint)) {
     return {
       field: `rows.${i}.idNumber`,
       code: ErrorCode.CONFLICT,
@@ -588,7 +601,7 @@ export async function upsertResidents(
   const holderOf = (n: string): string | null =>
     heldBy.has(n) ? heldBy.get(n)! : (byIdNumber.get(n)?.id ?? null);
 
-  const results = await eachRow<ResidentRow, z.infer<ReturnType<typeof residentSchema>>, Resident>(
+  const results = await eachRow<ResidentRow, ParsedResident, Resident>(
     ctx,
     source,
     rows,
