@@ -27,9 +27,12 @@ import { TerritoryLookup, type Place, type PlaceRef } from './territory-lookup';
 /*
  * Upsert by external id: a district system (or a spreadsheet) sends its rows with its own ids, and
  * each row is created, updated, left unchanged, or refused with the field and the reason. Every row
- * runs in its own transaction (a savepoint under an Idempotency-Key), so a bad row never takes the
- * good ones with it and a good row is never half-written. Sending the same batch again finds
- * nothing to change: UNCHANGED, and no event.
+ * is atomic (see `writeChunk`: a chunk's rows share one transaction, or a savepoint under an
+ * Idempotency-Key, and fall back to one each when the database refuses any of them), so a bad row
+ * never takes the good ones with it and a good row is never half-written. Rows are decided from a
+ * few set-based reads per chunk rather than queries per row: imports of thousands of rows are
+ * bound by the inserts, not by round trips. Sending the same batch again finds nothing to change:
+ * UNCHANGED, and no event.
  */
 
 export const MAX_UPSERT_ROWS = 5000;
