@@ -375,4 +375,139 @@ describe('upsertResidents', () => {
     ).upsertResidents;
     expect(again.results[0].status).toBe('UNCHANGED');
   });
+
+  it('decides ID numbers row after row within one batch: taken, linked, released', async () => {
+    const p = makeIdNumber('420106', '1961-06-06', 'MALE', 405);
+    const q = makeIdNumber('420106', '1962-07-07', 'FEMALE', 406);
+    const first = ok(
+      await s.gql(
+        UPSERT_RES,
+        {
+          s: 'district-pop',
+          rows: [
+            { externalId: 'N-1', householdExternalId: 'H-2', name: '吴一', idNumber: p },
+            { externalId: 'N-2', householdExternalId: 'H-2', name: '吴二', idNumber: p },
+          ],
+        },
+        { token: key },
+      ),
+    ).upsertResidents;
+    expect(first.results.map((r: any) => r.status)).toEqual(['CREATED', 'ERROR']);
+    expect(first.results[1].error).toMatchObject({ field: 'rows.1.idNumber', code: 'CONFLICT' });
+    expect(first.results[1].error.message).not.toMatch(/N-1|吴一|SQ0101/);
+
+    // N-1 gives its number up and N-2 takes it, in one batch, as two requests in a row would.
+    const second = ok(
+      await s.gql(
+        UPSERT_RES,
+        {
+          s: 'district-pop',
+          rows: [
+            { externalId: 'N-1', householdExternalId: 'H-2', name: '吴一', idNumber: q },
+            { externalId: 'N-2', householdExternalId: 'H-2', name: '吴二', idNumber: p },
+          ],
+        },
+        { token: key },
+      ),
+    ).upsertResidents;
+    expect(second.results.map((r: any) => r.status)).toEqual(['UPDATED', 'CREATED']);
+    expect(second.results[0].changed).toEqual(expect.arrayContaining(['idNumber', 'birthDate', 'gender']));
+
+    // A record registered by hand is linked by the first row naming its number, not by a second.
+    const worker = await s.login('grid_worker');
+    const d = ok(await s.gql('{ grids(first: 1) { nodes { id } } }', {}, { token: worker }));
+    const h = makeIdNumber('420106', '1963-08-08', 'MALE', 407);
+    ok(
+      await s.gql(
+        'mutation($i: CreateResidentInput!) { createResident(input: $i) { id } }',
+        { i: { gridId: d.grids.nodes[0].id, name: '郑三', idNumber: h } },
+        { token: worker },
+      ),
+    );
+    const third = ok(
+      await s.gql(
+        UPSERT_RES,
+        {
+          s: 'district-pop',
+          rows: [
+            { externalId: 'N-3', gridCode: 'SQ0101-01', name: '郑三', idNumber: h },
+            { externalId: 'N-4', gridCode: 'SQ0101-01', name: '郑三', idNumber: h },
+          ],
+        },
+        { token: key },
+      ),
+    ).upsertResidents;
+    expect(third.results.map((r: any) => r.status)).toEqual(['UPDATED', 'ERROR']);
+    expect(third.results[1].error).toMatchObject({ field: 'rows.1.idNumber', code: 'CONFLICT' });
+  });
+
+  // A row the database refuses at write time (as when another request takes its external id at
+  // the same moment) is simulated by a trigger: the chunk's single transaction fails, and its rows
+  // are written again one by one, so only that row is refused and the others keep their events.
+  describe('a row the database refuses while its chunk is written', () => {
+    beforeAll(async () => {
+      await s.em()
+        .execute(`create or replace function upsert_test_refuse() returns trigger language plpgsql as $$
+begin
+  if new.name = '撞车' then
+    raise exception 'duplicate key value violates unique constraint "resident_source_external_id_unique"'
+      using errcode = 'unique_violation', constraint = 'resident_source_external_id_unique';
+  end if;
+  return new;
+end $$`);
+      await s
+        .em()
+        .execute(
+          'create trigger upsert_test_refuse before insert on resident for each row execute function upsert_test_refuse()',
+        );
+    });
+    afterAll(async () => {
+      await s.em().execute('drop trigger if exists upsert_test_refuse on resident');
+      await s.em().execute('drop function if exists upsert_test_refuse()');
+    });
+
+    const batch = (tag: string) => [
+      { externalId: `${tag}-1`, householdExternalId: 'H-2', name: '冯一' },
+      { externalId: `${tag}-2`, householdExternalId: 'H-2', name: '撞车' },
+      { externalId: `${tag}-3`, householdExternalId: 'H-2', name: '冯三' },
+    ];
+    const expectRefusedAlone = async (out: any, tag: string, eventsBefore: number) => {
+      expect(out.results.map((r: any) => r.status)).toEqual(['CREATED', 'ERROR', 'CREATED']);
+      expect(out.results[1].error).toMatchObject({ field: 'rows.1.externalId', code: 'CONFLICT' });
+      expect(out).toMatchObject({ created: 2, errors: 1 });
+      expect(await count(`select count(*) as n from resident where external_id like ?`, [`${tag}-%`])).toBe(
+        2,
+      );
+      expect(await events('district-pop')).toBe(eventsBefore + 2);
+    };
+
+    it('without an Idempotency-Key', async () => {
+      const before = await events('district-pop');
+      const out = ok(
+        await s.gql(UPSERT_RES, { s: 'district-pop', rows: batch('F') }, { token: key }),
+      ).upsertResidents;
+      await expectRefusedAlone(out, 'F', before);
+    });
+
+    it('under an Idempotency-Key (savepoints of its transaction)', async () => {
+      const before = await events('district-pop');
+      const send = () =>
+        s.app.server.fastify.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${key}`,
+            'idempotency-key': 'upsert-f-2',
+          },
+          payload: JSON.stringify({ query: UPSERT_RES, variables: { s: 'district-pop', rows: batch('G') } }),
+        });
+      const first = await send();
+      await expectRefusedAlone(JSON.parse(first.body).data.upsertResidents, 'G', before);
+      const replay = await send();
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toBe(first.body);
+      expect(await events('district-pop')).toBe(before + 2);
+    });
+  });
 });

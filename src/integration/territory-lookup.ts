@@ -105,6 +105,40 @@ export class TerritoryLookup {
     return idx;
   }
 
+  /**
+   * Loads what a batch's rows name in two queries (communities by code, grids by code) plus each
+   * community's index, so that `resolve` then works from memory instead of asking row by row.
+   * Codes that match nothing are remembered as such (a grid "code" may be a grid's name).
+   */
+  async prefetch(refs: PlaceRef[], defaultCommunityId?: string): Promise<void> {
+    const communityCodes = new Set<string>();
+    const gridCodes = new Set<string>();
+    for (const r of refs) {
+      const c = r.communityCode?.trim().toUpperCase();
+      if (c && !this.communityIdByCode.has(c)) communityCodes.add(c);
+      const g = r.gridCode?.trim().toUpperCase();
+      if (g && !this.gridByCode.has(g)) gridCodes.add(g);
+    }
+    const em = this.ctx.em;
+    const communities = communityCodes.size
+      ? await em.find(Community, { code: { $in: [...communityCodes] } }, { disableIdentityMap: true })
+      : [];
+    for (const c of communities) await this.index(c.id, c);
+    for (const code of communityCodes) {
+      if (!this.communityIdByCode.has(code)) this.communityIdByCode.set(code, null);
+    }
+    const grids = [...gridCodes].filter((g) => !this.gridByCode.has(g));
+    if (grids.length) {
+      const found = await em.find(Grid, { code: { $in: grids } }, { disableIdentityMap: true });
+      for (const g of found) {
+        this.gridByCode.set(g.code.toUpperCase(), g);
+        await this.index(g.communityId);
+      }
+      for (const code of grids) if (!this.gridByCode.has(code)) this.gridByCode.set(code, null);
+    }
+    if (defaultCommunityId) await this.index(defaultCommunityId);
+  }
+
   private async gridFor(code: string): Promise<Grid | null> {
     const key = code.trim().toUpperCase();
     if (!this.gridByCode.has(key)) {
