@@ -43,6 +43,7 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
     pglite: opts.pglite,
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
+    onConnectionError: (err) => log.warn({ err }, 'database connection lost; the pool replaces it'),
   });
   let events: EventStream | undefined;
   try {

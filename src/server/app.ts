@@ -23,6 +23,7 @@ import {
 } from '../integration';
 import { pickLocale, type AppServices, type RequestContext } from './context';
 import { registerGraphiql, wantsHtml, GRAPHIQL_HTML } from './graphiql';
+import { installHttpErrorHandler, refuseHttpSubscriptions } from './http-errors';
 
 export interface ServerDeps {
   app: AppServices;
@@ -57,6 +58,7 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  installHttpErrorHandler(fastify, log);
 
   const limits = queryLimits(config.production);
   const apollo = new ApolloServer<RequestContext>({
@@ -75,6 +77,7 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       localizeErrors,
+      refuseHttpSubscriptions as ApolloServerPlugin<RequestContext>,
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
     ],
   });
