@@ -44,6 +44,7 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
     onConnectionError: (err) => log.warn({ err }, 'database connection lost; the pool replaces it'),
+    onDriverWarning: (message) => log.warn({ driver: message }, 'database driver warning'),
   });
   let events: EventStream | undefined;
   try {
@@ -96,6 +97,7 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
       seeded,
       close: async () => {
         await workers?.stop();
+        log.debug('workers stopped');
         await server.close();
         log.debug('http server closed');
         await stream.close();

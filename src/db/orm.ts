@@ -32,6 +32,8 @@ export interface OrmOptions {
   statementTimeoutMs?: number;
   /** Called when a pooled connection fails while idle (a database restart); the pool drops it. */
   onConnectionError?: (err: Error) => void;
+  /** Warnings of the SQL driver (a dropped connection found in the pool), instead of the console. */
+  onDriverWarning?: (message: string) => void;
   debug?: boolean;
   logger?: (message: string) => void;
 }
@@ -78,6 +80,12 @@ export async function createOrm(opts: OrmOptions): Promise<OrmHandle> {
         },
       },
       driverOptions: {
+        log: {
+          warn: (m: string) => opts.onDriverWarning?.(m),
+          error: (m: string) => opts.onDriverWarning?.(m),
+          deprecate: () => undefined,
+          debug: () => undefined,
+        },
         // While the pool is exhausted (slow statements, a database restart) a request waits this
         // long for a connection and then fails with a retryable error instead of hanging.
         acquireConnectionTimeout: Math.max(5000, Math.min(statementTimeout, 30_000)),

@@ -23,7 +23,7 @@ import {
 } from '../integration';
 import { pickLocale, type AppServices, type RequestContext } from './context';
 import { registerGraphiql, wantsHtml, GRAPHIQL_HTML } from './graphiql';
-import { installHttpErrorHandler, refuseHttpSubscriptions } from './http-errors';
+import { installHttpErrorHandler, refuseHttpSubscriptions, unavailableError } from './http-errors';
 
 export interface ServerDeps {
   app: AppServices;
@@ -85,12 +85,19 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
 
   const context = async (req: FastifyRequest): Promise<RequestContext> => {
     const em = orm.em.fork();
+    const locale = pickLocale(req.headers['accept-language']);
+    let viewer;
+    try {
+      viewer = await authenticate(em, app, req.headers);
+    } catch (e) {
+      throw unavailableError(e, locale) ?? e;
+    }
     return {
       requestId: String(req.id),
       ip: req.ip,
       em,
-      viewer: await authenticate(em, app, req.headers),
-      locale: pickLocale(req.headers['accept-language']),
+      viewer,
+      locale,
       app,
       log: req.log as unknown as Logger,
       loaders: new Map(),

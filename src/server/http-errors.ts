@@ -20,6 +20,14 @@ export function installHttpErrorHandler(fastify: FastifyInstance, log: Logger): 
         .header('content-type', 'application/json; charset=utf-8')
         .send(JSON.stringify({ errors: [{ message: message[locale], extensions: { code, ...extra } }] }));
 
+    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE) {
+      return send(
+        503,
+        ErrorCode.SERVICE_UNAVAILABLE,
+        { en: error.message, zh: error.message },
+        { retryable: true },
+      );
+    }
     const unavailable = unavailableMessage(error);
     if (unavailable) {
       req.log.warn({ err: error }, 'database unavailable');
@@ -31,6 +39,18 @@ export function installHttpErrorHandler(fastify: FastifyInstance, log: Logger): 
     }
     log.error({ err: error, requestId: req.id }, 'unexpected error');
     return send(500, ErrorCode.INTERNAL_SERVER_ERROR, { en: 'Internal server error', zh: '服务器内部错误' });
+  });
+}
+
+/**
+ * For errors met before GraphQL runs (authenticating the request): a database outage becomes a
+ * typed, localized, retryable 503 instead of Apollo's "Context creation failed" 500.
+ */
+export function unavailableError(e: unknown, locale: 'zh' | 'en'): GraphQLError | null {
+  const message = unavailableMessage(e);
+  if (!message) return null;
+  return new GraphQLError(message[locale], {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, http: { status: 503 } },
   });
 }
 
