@@ -146,10 +146,17 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
     fastify,
     apollo,
     close: async () => {
-      await live?.close();
-      // Stopping Apollo drains the HTTP server through the drain plugin: in-flight requests finish.
-      await apollo.stop();
-      if (fastify.server.listening) await fastify.close();
+      // A keep-alive connection whose request finishes during the drain would otherwise hold the
+      // server open until its keep-alive timeout; close each one as soon as it is idle.
+      const sweep = setInterval(() => fastify.server.closeIdleConnections(), 100);
+      try {
+        // Stopping Apollo drains the HTTP server through the drain plugin: it stops listening at
+        // once (requests on open connections get 503) and waits for in-flight requests.
+        await Promise.all([apollo.stop(), live?.close()]);
+        if (fastify.server.listening) await fastify.close();
+      } finally {
+        clearInterval(sweep);
+      }
     },
   };
 }

@@ -4,6 +4,8 @@ export interface InvariantResult {
   name: string;
   violations: number;
   sample: unknown[];
+  /** A figure to report, not a rule to enforce. */
+  reportOnly?: boolean;
 }
 
 /**
@@ -23,12 +25,6 @@ const CHECKS: { name: string; sql: string }[] = [
     name: 'case timeline versions have no holes',
     sql: `select case_id, count(*), min(version), max(version) from case_event group by case_id
            having count(*) <> max(version) - min(version) + 1 or min(version) <> 1`,
-  },
-  {
-    name: 'outbox: the events of one transaction have consecutive sequence numbers',
-    sql: `select txid::text, min(seq), max(seq), count(*), array_agg(type order by seq) types,
-                 array_agg(seq order by seq) seqs, min(request_id) request_id from event group by txid
-           having max(seq) - min(seq) + 1 <> count(*)`,
   },
   {
     name: 'outbox: transactions do not interleave in the sequence (commit order)',
@@ -103,6 +99,20 @@ export async function checkInvariants(url: string): Promise<InvariantResult[]> {
       const count = r.rows.length;
       out.push({ name: check.name, violations: count, sample: r.rows.slice(0, 5) });
     }
+    // Every event draws two numbers (the column default, then the event_commit_order trigger under
+    // its lock), so a transaction with several events has unused numbers between them. No other
+    // transaction's event lands there (checked above); the count is reported, not enforced.
+    const gaps = await c.query<{ n: string; txs: string }>(
+      `select coalesce(sum(max - min + 1 - count), 0)::text n, count(*)::text txs from (
+         select max(seq) max, min(seq) min, count(*) count from event group by txid
+         having max(seq) - min(seq) + 1 <> count(*)) v`,
+    );
+    out.push({
+      name: 'outbox: unused sequence numbers inside committed transactions',
+      violations: Number(gaps.rows[0]!.n),
+      sample: [{ transactions: Number(gaps.rows[0]!.txs) }],
+      reportOnly: true,
+    });
     // The audit log refuses changes even from the database owner.
     try {
       await c.query('begin');
