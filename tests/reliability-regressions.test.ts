@@ -82,6 +82,7 @@ describe('database outages are recognised as retryable', () => {
     [{ code: '57P01', message: 'terminating connection due to administrator command' }, 'unavailable'],
     [{ code: '57P03', message: 'the database system is starting up' }, 'unavailable'],
     [{ message: 'Connection terminated unexpectedly' }, 'unavailable'],
+    [{ message: 'Transaction query already complete, run with DEBUG=knex:tx for more info' }, 'unavailable'],
     [{ code: '57014', message: 'canceling statement due to statement timeout' }, 'busy'],
     [{ name: 'KnexTimeoutError', message: 'Knex: Timeout acquiring a connection.' }, 'busy'],
     [{ code: '23505', message: 'duplicate key value violates unique constraint' }, null],

@@ -111,9 +111,12 @@ const CONNECTION_CODES = new Set([
   '08004',
   '08006',
 ]);
-/** node-postgres reports a dropped connection by message only. */
+/**
+ * node-postgres reports a dropped connection by message only; knex then refuses the rest of a
+ * transaction whose connection died ("Transaction query already complete"): it was rolled back.
+ */
 const CONNECTION_MESSAGES =
-  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout expired|Connection ended unexpectedly/i;
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout expired|Connection ended unexpectedly|Transaction query already complete/i;
 
 const DATABASE_UNAVAILABLE: Message = {
   en: 'The database is unavailable; retry shortly',
