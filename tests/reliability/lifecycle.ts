@@ -138,7 +138,13 @@ export interface SoakResult {
   rssStartMb: number;
   rssEndMb: number;
   rssMaxMb: number;
+  /** RSS trend after warm-up (noisy: V8 collects lazily). */
   memorySlopeMbPerMin: number;
+  fullGcs: number;
+  heapAfterGcFirstMb: number;
+  heapAfterGcLastMb: number;
+  /** Live heap after each full collection, trend after warm-up: the leak indicator. */
+  heapAfterGcSlopeMbPerMin: number;
   p50Ms: number;
   p99Ms: number;
   ledger: LedgerCheck;
@@ -160,10 +166,14 @@ export async function soak(
   durationS: number,
   log: (s: string) => void,
 ): Promise<SoakResult> {
+  const logFile = join(workDir, 'server-soak.log');
+  // --trace-gc prints the live heap after each full collection: RSS alone is a sawtooth (V8 grows
+  // the heap freely with memory to spare) and cannot tell a leak from a lazy collector.
   const server = await ServerProcess.start({
     databaseUrl: dbUrl,
-    logFile: join(workDir, 'server-soak.log'),
+    logFile,
     env: { LOG_LEVEL: 'warn' },
+    nodeArgs: ['--trace-gc'],
   });
   const fixture = await loadFixture(server.url);
   const writes = new WriteLoad({ url: () => server.url, fixture, workers: 2, pauseMs: 25, giveUpMs: 30_000 });
@@ -217,6 +227,11 @@ export async function soak(
   // The first fifth is warm-up (JIT, pools, caches): the trend is measured after it.
   const steady = samples.filter((s) => s.t >= durationS / 5);
   const slopeMbPerMin = slope(steady.map((s) => ({ x: s.t / 60, y: s.rssMb })));
+  const gc = heapAfterFullGc(logFile);
+  const gcStart = gc[0]?.t ?? 0;
+  const gcEnd = gc[gc.length - 1]?.t ?? 0;
+  const gcSteady = gc.filter((g) => g.t >= gcStart + (gcEnd - gcStart) / 5);
+  const heapSlope = slope(gcSteady.map((g) => ({ x: g.t / 60, y: g.mb })));
   const sorted = [...latencies].sort((a, b) => a - b);
   const total = reads + writes.ledger.length;
   return {
@@ -231,11 +246,25 @@ export async function soak(
     rssEndMb: samples[samples.length - 1]?.rssMb ?? 0,
     rssMaxMb: Math.max(0, ...samples.map((s) => s.rssMb)),
     memorySlopeMbPerMin: Math.round(slopeMbPerMin * 100) / 100,
+    fullGcs: gc.length,
+    heapAfterGcFirstMb: gcSteady[0]?.mb ?? 0,
+    heapAfterGcLastMb: gcSteady[gcSteady.length - 1]?.mb ?? 0,
+    heapAfterGcSlopeMbPerMin: Math.round(heapSlope * 100) / 100,
     p50Ms: sorted[Math.floor(sorted.length * 0.5)] ?? 0,
     p99Ms: sorted[Math.floor(sorted.length * 0.99)] ?? 0,
     ledger,
     problems: [...problems, ...writes.untyped.slice(0, 5)],
   };
+}
+
+/** `[pid:0x…]   61234 ms: Mark-Compact 45.6 (60.1) -> 30.2 (61.3) MB, …` lines of --trace-gc. */
+function heapAfterFullGc(file: string): { t: number; mb: number }[] {
+  const out: { t: number; mb: number }[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /\s(\d+) ms: (?:Mark-Compact|Mark-sweep)[^>]*->\s*([\d.]+)\s*\(/.exec(line);
+    if (m) out.push({ t: Number(m[1]) / 1000, mb: Number(m[2]) });
+  }
+  return out;
 }
 
 function rssMb(pid: number): number {

@@ -11,6 +11,8 @@ export interface ServerOptions {
   logFile: string;
   port?: number;
   env?: Record<string, string>;
+  /** Extra node flags (`--trace-gc`). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -54,7 +56,7 @@ export class ServerProcess {
   async spawn(): Promise<void> {
     this.expectingExit = false;
     this.log = createWriteStream(this.opts.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
+    const child = spawn(process.execPath, [...(this.opts.nodeArgs ?? []), join(ROOT, 'dist/src/main.js')], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
