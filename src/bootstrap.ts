@@ -43,6 +43,8 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
     pglite: opts.pglite,
     poolMax: config.dbPoolMax,
     statementTimeoutMs: config.dbStatementTimeoutMs,
+    onConnectionError: (err) => log.warn({ err }, 'database connection lost; the pool replaces it'),
+    onDriverWarning: (message) => log.warn({ driver: message }, 'database driver warning'),
   });
   let events: EventStream | undefined;
   try {
@@ -98,9 +100,12 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
       services,
       seeded,
       close: async () => {
-        await workers?.stop();
-        await server.close();
-        log.debug('http server closed');
+        // Stop taking requests at once (server.close stops listening first, then drains) while
+        // the workers finish their current run; the database closes only after both.
+        await Promise.all([
+          server.close().then(() => log.debug('http server closed')),
+          workers?.stop().then(() => log.debug('workers stopped')),
+        ]);
         await stream.close();
         await handle.close();
         log.debug('database closed');

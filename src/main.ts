@@ -16,6 +16,14 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = createLogger(config);
+  // A stray rejection (a background task meeting a database restart) is logged, not fatal: the
+  // request paths and workers handle their own errors, so one that escapes is a bug to fix, not a
+  // reason to drop every in-flight request. An uncaught exception may have broken state: exit.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
   const started = Date.now();
   const app = await bootstrap(config, log);
   const address = await app.server.fastify.listen({ host: config.host, port: config.port });

@@ -11,6 +11,10 @@ import { migrationsList } from '../../migrations';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const { PGliteDriver } = require('mikro-orm-pglite') as { PGliteDriver: any };
 
+interface PgClientLike {
+  on(event: 'error', listener: (err: Error) => void): unknown;
+}
+
 export interface OrmHandle {
   orm: MikroORM;
   /** Present when running on the embedded database; closed after the ORM. */
@@ -26,6 +30,10 @@ export interface OrmOptions {
   pglite?: PGlite;
   poolMax?: number;
   statementTimeoutMs?: number;
+  /** Called when a pooled connection fails while idle (a database restart); the pool drops it. */
+  onConnectionError?: (err: Error) => void;
+  /** Warnings of the SQL driver (a dropped connection found in the pool), instead of the console. */
+  onDriverWarning?: (message: string) => void;
   debug?: boolean;
   logger?: (message: string) => void;
 }
@@ -56,13 +64,38 @@ export async function createOrm(opts: OrmOptions): Promise<OrmHandle> {
     logger: opts.logger,
   };
   if (opts.databaseUrl) {
+    const statementTimeout = opts.statementTimeoutMs ?? 15000;
     const orm = await MikroORM.init({
       ...common,
       driver: PostgreSqlDriver,
       clientUrl: opts.databaseUrl,
-      pool: { min: 0, max: opts.poolMax ?? 10 },
+      pool: {
+        min: 0,
+        max: opts.poolMax ?? 10,
+        // Every connection gets an error listener of ours (knex adds one that marks it disposed):
+        // an idle connection cut by a database restart is logged and replaced, never fatal.
+        afterCreate: (conn: PgClientLike, done: (err: Error | null, conn: PgClientLike) => void) => {
+          conn.on('error', (err) => opts.onConnectionError?.(err));
+          done(null, conn);
+        },
+      },
       driverOptions: {
-        connection: { statement_timeout: opts.statementTimeoutMs ?? 15000 },
+        log: {
+          warn: (m: string) => opts.onDriverWarning?.(m),
+          error: (m: string) => opts.onDriverWarning?.(m),
+          deprecate: () => undefined,
+          debug: () => undefined,
+        },
+        // While the pool is exhausted (slow statements, a database restart) a request waits this
+        // long for a connection and then fails with a retryable error instead of hanging.
+        acquireConnectionTimeout: Math.max(5000, Math.min(statementTimeout, 30_000)),
+        connection: {
+          statement_timeout: statementTimeout,
+          // A transaction left open by a stuck request cannot hold locks and a connection forever.
+          idle_in_transaction_session_timeout: statementTimeout * 2,
+          connectionTimeoutMillis: 5000,
+          keepAlive: true,
+        },
       },
     });
     return { orm, close: () => orm.close() };

@@ -33,7 +33,17 @@ export function createFormatError(log: Logger) {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code as string | undefined;
     if (original instanceof GraphQLError && code && (OWN_CODES.has(code) || REQUEST_CODES.has(code))) {
-      if (code === ErrorCode.INTERNAL_SERVER_ERROR) return internal(formatted);
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
+        // graphql-js stops coercing variables after 50 bad values with an error that has no code.
+        if (TOO_MANY_VARIABLE_ERRORS.test(original.message)) {
+          return withCode(formatted, ErrorCode.BAD_USER_INPUT, {
+            en: 'Too many invalid variable values',
+            zh: '变量中的无效值过多',
+          });
+        }
+        log.error({ err: original, path: formatted.path }, 'unexpected error');
+        return internal(formatted);
+      }
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
     }
@@ -51,17 +61,10 @@ export function createFormatError(log: Logger) {
         { retryable: true },
       );
     }
-    if (original instanceof ConnectionException || isConnectionError(original)) {
+    const unavailable = unavailableMessage(original);
+    if (unavailable) {
       log.warn({ err: original }, 'database unavailable');
-      return withCode(
-        formatted,
-        ErrorCode.SERVICE_UNAVAILABLE,
-        {
-          en: 'The database is unavailable; retry shortly',
-          zh: '数据库暂时不可用，请稍后重试',
-        },
-        { retryable: true },
-      );
+      return withCode(formatted, ErrorCode.SERVICE_UNAVAILABLE, unavailable, { retryable: true });
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return internal(formatted);
@@ -89,20 +92,60 @@ function withCode(
   };
 }
 
-function isConnectionError(e: unknown): boolean {
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
+
+/** Socket errors, and PostgreSQL's connection-exception (08) and shutdown/recovery (57P) classes. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+/**
+ * node-postgres reports a dropped connection by message only; knex then refuses the rest of a
+ * transaction whose connection died ("Transaction query already complete"): it was rolled back.
+ */
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|timeout expired|Connection ended unexpectedly|Transaction query already complete/i;
+
+const DATABASE_UNAVAILABLE: Message = {
+  en: 'The database is unavailable; retry shortly',
+  zh: '数据库暂时不可用，请稍后重试',
+};
+const DATABASE_BUSY: Message = {
+  en: 'The database is busy and the request was cancelled; retry shortly',
+  zh: '数据库繁忙，请求已取消，请稍后重试',
+};
+
+/**
+ * The message for an error that means "the database cannot serve this request right now" (a
+ * restart, a dropped connection, an exhausted pool, a statement cancelled by its timeout), or null
+ * for any other error. Such a request changed nothing and may be retried.
+ */
+export function unavailableMessage(e: unknown): Message | null {
+  if (e instanceof ConnectionException) return DATABASE_UNAVAILABLE;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return DATABASE_UNAVAILABLE;
+  if (code === '57014' || code === '25P03') return DATABASE_BUSY;
+  const name = (e as { name?: unknown } | null)?.name;
+  if (name === 'KnexTimeoutError') return DATABASE_BUSY;
+  const message = (e as { message?: unknown } | null)?.message;
+  if (typeof message === 'string' && CONNECTION_MESSAGES.test(message)) return DATABASE_UNAVAILABLE;
   if (e instanceof DriverException) {
-    const c = (e as { code?: string }).code;
-    return (
-      c === 'ECONNREFUSED' ||
-      c === 'ECONNRESET' ||
-      c === '57P01' ||
-      c === '57P03' ||
-      c === '08006' ||
-      c === '08001'
-    );
+    const cause = (e as { previous?: unknown }).previous;
+    if (cause && cause !== e) return unavailableMessage(cause);
   }
-  const code = (e as { code?: string } | null)?.code;
-  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03';
+  return null;
 }
 
 /** Picks each error's message in the request's language and drops the bilingual payload. */

@@ -133,6 +133,12 @@ async function runOnce(
       await rollback();
       return send(reply, res, text);
     }
+    if (reportsRetryable(text)) {
+      // Failed for a passing reason (the database went away, a deadlock): nothing is kept, so a
+      // retry with this key runs the mutation again instead of replaying "retry" forever.
+      await rollback();
+      return reportsData(text) ? sendRolledBack(reply, a.locale) : send(reply, res, text);
+    }
     const contentType = res.headers.get('content-type') ?? 'application/json; charset=utf-8';
     try {
       // A row for this key can only be an expired one here (live ones were replayed above).
@@ -154,19 +160,7 @@ async function runOnce(
       await rollback();
       ctx.log.warn({ err: e }, 'idempotent mutation rolled back at commit');
       // Nothing was kept. If the answer reported a change, it must not reach the client as done.
-      if (reportsData(text)) {
-        return sendError(
-          reply,
-          503,
-          a.locale,
-          ErrorCode.SERVICE_UNAVAILABLE,
-          {
-            en: 'The request was rolled back and nothing changed; retry with the same Idempotency-Key',
-            zh: '请求已回滚，未做任何修改；请使用相同的 Idempotency-Key 重试',
-          },
-          { retryable: true },
-        );
-      }
+      if (reportsData(text)) return sendRolledBack(reply, a.locale);
     }
     reply.header('content-type', contentType);
     return reply.code(status).send(text);
@@ -295,6 +289,24 @@ async function send(reply: FastifyReply, res: HTTPGraphQLResponse, text?: string
   return reply.code(res.status ?? 200).send(text ?? (await bodyText(res)));
 }
 
+/**
+ * The change was rolled back, or (when the connection broke after COMMIT was sent) committed
+ * together with its key: either way a retry with the same key gives the true answer.
+ */
+function sendRolledBack(reply: FastifyReply, locale: 'zh' | 'en'): FastifyReply {
+  return sendError(
+    reply,
+    503,
+    locale,
+    ErrorCode.SERVICE_UNAVAILABLE,
+    {
+      en: 'The request did not complete; retry with the same Idempotency-Key (it takes effect at most once)',
+      zh: '请求未完成；请使用相同的 Idempotency-Key 重试（最多生效一次）',
+    },
+    { retryable: true },
+  );
+}
+
 function sendInFlight(reply: FastifyReply, locale: 'zh' | 'en'): FastifyReply {
   return sendError(
     reply,
@@ -333,6 +345,16 @@ function reportsData(text: string): boolean {
     return !!data && Object.values(data).some((v) => v !== null);
   } catch {
     return true;
+  }
+}
+
+/** Whether a response carries an error the client is told to retry (`extensions.retryable`). */
+function reportsRetryable(text: string): boolean {
+  try {
+    const errors = (JSON.parse(text) as { errors?: { extensions?: { retryable?: unknown } }[] }).errors;
+    return !!errors?.some((e) => e.extensions?.retryable === true);
+  } catch {
+    return false;
   }
 }
 

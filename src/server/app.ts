@@ -26,6 +26,7 @@ import {
 import { registerReportRoutes } from '../reports';
 import { pickLocale, type AppServices, type RequestContext } from './context';
 import { registerGraphiql, wantsHtml, GRAPHIQL_HTML } from './graphiql';
+import { installHttpErrorHandler, refuseHttpSubscriptions, unavailableError } from './http-errors';
 
 export interface ServerDeps {
   app: AppServices;
@@ -61,6 +62,7 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
   fastify.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  installHttpErrorHandler(fastify, log);
 
   const limits = queryLimits(config.queryLimits, config.production);
   const checkDocument = documentChecker(config.queryLimits);
@@ -80,6 +82,7 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       localizeErrors,
+      refuseHttpSubscriptions as ApolloServerPlugin<RequestContext>,
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
     ],
   });
@@ -87,12 +90,19 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
 
   const context = async (req: FastifyRequest): Promise<RequestContext> => {
     const em = orm.em.fork();
+    const locale = pickLocale(req.headers['accept-language']);
+    let viewer;
+    try {
+      viewer = await authenticate(em, app, req.headers);
+    } catch (e) {
+      throw unavailableError(e, locale) ?? e;
+    }
     return {
       requestId: String(req.id),
       ip: req.ip,
       em,
-      viewer: await authenticate(em, app, req.headers),
-      locale: pickLocale(req.headers['accept-language']),
+      viewer,
+      locale,
       app,
       log: req.log as unknown as Logger,
       loaders: new Map(),
@@ -154,10 +164,17 @@ export async function createServer({ app, orm, schema, events }: ServerDeps): Pr
     fastify,
     apollo,
     close: async () => {
-      await live?.close();
-      // Stopping Apollo drains the HTTP server through the drain plugin: in-flight requests finish.
-      await apollo.stop();
-      if (fastify.server.listening) await fastify.close();
+      // A keep-alive connection whose request finishes during the drain would otherwise hold the
+      // server open until its keep-alive timeout; close each one as soon as it is idle.
+      const sweep = setInterval(() => fastify.server.closeIdleConnections(), 100);
+      try {
+        // Stopping Apollo drains the HTTP server through the drain plugin: it stops listening at
+        // once (requests on open connections get 503) and waits for in-flight requests.
+        await Promise.all([apollo.stop(), live?.close()]);
+        if (fastify.server.listening) await fastify.close();
+      } finally {
+        clearInterval(sweep);
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { WorkerDefinition } from '../graphql/feature';
+import { unavailableMessage } from '../graphql/format-error';
 import type { AppServices } from './context';
 
 export interface RunningWorkers {
@@ -20,7 +21,12 @@ export function startWorkers(orm: MikroORM, app: AppServices, workers: WorkerDef
       busy = true;
       const run = w
         .run(orm.em.fork(), app)
-        .catch((err) => app.log.error({ err, worker: w.name }, 'worker run failed'))
+        .catch((err) =>
+          // A database restart is expected to fail a run or two; the next run picks up the work.
+          unavailableMessage(err)
+            ? app.log.warn({ err, worker: w.name }, 'worker run failed: database unavailable')
+            : app.log.error({ err, worker: w.name }, 'worker run failed'),
+        )
         .finally(() => {
           busy = false;
           running.delete(run);
