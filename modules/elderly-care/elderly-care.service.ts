@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Resident } from '../../src/people';
 import {
@@ -12,7 +11,7 @@ import {
   endEntryInput,
   flushOrConflict,
   lastContactLoader,
-  listReadable,
+  listFiltered,
   loader,
   notAfterToday,
   notFound,
@@ -38,33 +37,24 @@ import { elderlyCare } from './elderly-care.module';
 export function listProfiles(
   ctx: RequestContext,
   filter: {
-    gridId?: string;
+    gridId?: string | null;
     living?: ElderlyCareLiving | null;
     needsCare?: boolean | null;
     includeEnded?: boolean | null;
   },
   page: Page,
 ): Promise<ConnectionResult<ElderlyCareProfile>> {
-  const where: FilterQuery<ElderlyCareProfile> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.living ? { living: filter.living } : {}),
-    ...(filter.needsCare != null ? { needsCare: filter.needsCare } : {}),
-    ...(filter.includeEnded ? {} : { endedOn: null }),
-  };
-  return listReadable(ctx, ElderlyCareProfile, where, page);
+  const { includeEnded, ...equal } = filter;
+  return listFiltered(ctx, ElderlyCareProfile, equal, page, includeEnded ? {} : { endedOn: null });
 }
 
 export function listPairings(
   ctx: RequestContext,
-  filter: { gridId?: string; profileId?: string; includeEnded?: boolean | null },
+  filter: { gridId?: string | null; profileId?: string | null; includeEnded?: boolean | null },
   page: Page,
 ): Promise<ConnectionResult<ElderlyCarePairing>> {
-  const where: FilterQuery<ElderlyCarePairing> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.profileId ? { profileId: filter.profileId } : {}),
-    ...(filter.includeEnded ? {} : { endedOn: null }),
-  };
-  return listReadable(ctx, ElderlyCarePairing, where, page);
+  const { includeEnded, ...equal } = filter;
+  return listFiltered(ctx, ElderlyCarePairing, equal, page, includeEnded ? {} : { endedOn: null });
 }
 
 /** The last home visit of each profile, batched over a page of profiles. */

@@ -1,11 +1,10 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import {
   addDays,
   badInput,
   calendarDate,
   conflict,
-  listReadable,
+  listFiltered,
   localDateOf,
   notFound,
   parseInput,
@@ -29,28 +28,27 @@ import { legal } from './legal.module';
 
 export function listAdvisers(
   ctx: RequestContext,
-  filter: { gridId?: string; activeOnly?: boolean | null },
+  filter: { gridId?: string | null; activeOnly?: boolean | null },
   page: Page,
 ): Promise<ConnectionResult<LegalAdviser>> {
-  return listReadable(
+  return listFiltered(
     ctx,
     LegalAdviser,
-    { ...(filter.gridId ? { gridId: filter.gridId } : {}), ...(filter.activeOnly ? { active: true } : {}) },
+    { gridId: filter.gridId, active: filter.activeOnly || undefined },
     page,
   );
 }
 
 export function listMediations(
   ctx: RequestContext,
-  filter: { gridId?: string; status?: LegalMediationStatus | null; disputeType?: LegalDisputeType | null },
+  filter: {
+    gridId?: string | null;
+    status?: LegalMediationStatus | null;
+    disputeType?: LegalDisputeType | null;
+  },
   page: Page,
 ): Promise<ConnectionResult<LegalMediation>> {
-  const where: FilterQuery<LegalMediation> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.disputeType ? { disputeType: filter.disputeType } : {}),
-  };
-  return listReadable(ctx, LegalMediation, where, page);
+  return listFiltered(ctx, LegalMediation, filter, page);
 }
 
 /** The day a mediation in progress should end by, under its grid's target. */

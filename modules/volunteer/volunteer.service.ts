@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Household, Resident } from '../../src/people';
 import {
@@ -7,7 +6,7 @@ import {
   conflict,
   escapeLike,
   flushOrConflict,
-  listReadable,
+  listFiltered,
   localDateOf,
   notFound,
   parseInput,
@@ -24,46 +23,46 @@ import { volunteer } from './volunteer.module';
 
 export function listTeams(
   ctx: RequestContext,
-  filter: { gridId?: string; activeOnly?: boolean | null },
+  filter: { gridId?: string | null; activeOnly?: boolean | null },
   page: Page,
 ): Promise<ConnectionResult<VolunteerTeam>> {
-  return listReadable(
+  return listFiltered(
     ctx,
     VolunteerTeam,
-    {
-      ...(filter.gridId ? { gridId: filter.gridId } : {}),
-      ...(filter.activeOnly ? { active: true } : {}),
-    },
+    { gridId: filter.gridId, active: filter.activeOnly || undefined },
     page,
   );
 }
 
 export function listMembers(
   ctx: RequestContext,
-  filter: { gridId?: string; teamId?: string; activeOnly?: boolean | null; nameContains?: string | null },
+  filter: {
+    gridId?: string | null;
+    teamId?: string | null;
+    activeOnly?: boolean | null;
+    nameContains?: string | null;
+  },
   page: Page,
 ): Promise<ConnectionResult<VolunteerMember>> {
-  const where: FilterQuery<VolunteerMember> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.teamId ? { teamId: filter.teamId } : {}),
-    ...(filter.activeOnly ? { leftOn: null } : {}),
-    ...(filter.nameContains ? { name: { $ilike: `%${escapeLike(filter.nameContains)}%` } } : {}),
-  };
-  return listReadable(ctx, VolunteerMember, where, page);
+  const { activeOnly, nameContains, ...equal } = filter;
+  return listFiltered(ctx, VolunteerMember, equal, page, {
+    ...(activeOnly ? { leftOn: null } : {}),
+    ...(nameContains ? { name: { $ilike: `%${escapeLike(nameContains)}%` } } : {}),
+  });
 }
 
 export function listPairings(
   ctx: RequestContext,
-  filter: { gridId?: string; memberId?: string; householdId?: string; activeOnly?: boolean | null },
+  filter: {
+    gridId?: string | null;
+    memberId?: string | null;
+    householdId?: string | null;
+    activeOnly?: boolean | null;
+  },
   page: Page,
 ): Promise<ConnectionResult<VolunteerPairing>> {
-  const where: FilterQuery<VolunteerPairing> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.memberId ? { memberId: filter.memberId } : {}),
-    ...(filter.householdId ? { householdId: filter.householdId } : {}),
-    ...(filter.activeOnly ? { endedOn: null } : {}),
-  };
-  return listReadable(ctx, VolunteerPairing, where, page);
+  const { activeOnly, ...equal } = filter;
+  return listFiltered(ctx, VolunteerPairing, equal, page, activeOnly ? { endedOn: null } : {});
 }
 
 // ---------- writes ----------
