@@ -22,6 +22,7 @@ import {
   type ConnectionResult,
   type Page,
   type RequestContext,
+  writableRecord,
 } from '../../src/modules';
 import {
   ElderlyCareHelperKind,
@@ -167,9 +168,7 @@ export async function updateProfile(
   input: z.input<typeof profilePatch>,
 ): Promise<ElderlyCareProfile> {
   const data = parseInput(profilePatch, input);
-  const profile = await ctx.em.findOne(ElderlyCareProfile, { id: data.id });
-  if (!profile) throw notFound('ElderlyCareProfile');
-  const { placement } = await elderlyCare.requireEnabled(ctx, profile.gridId);
+  const { placement, record: profile } = await writableRecord(ctx, elderlyCare, ElderlyCareProfile, data.id);
   if (profile.endedOn) throw conflict({ en: 'The profile is closed', zh: '该档案已注销' });
   if (data.living) profile.living = data.living;
   if (data.needsCare != null) profile.needsCare = data.needsCare;
@@ -188,9 +187,7 @@ export async function endProfile(
   input: z.input<typeof endEntryInput>,
 ): Promise<ElderlyCareProfile> {
   const data = parseInput(endEntryInput, input);
-  const profile = await ctx.em.findOne(ElderlyCareProfile, { id: data.id });
-  if (!profile) throw notFound('ElderlyCareProfile');
-  const { placement } = await elderlyCare.requireEnabled(ctx, profile.gridId);
+  const { placement, record: profile } = await writableRecord(ctx, elderlyCare, ElderlyCareProfile, data.id);
   const endedOn = endEntry(ctx, profile, data, { en: 'The profile is already closed', zh: '该档案已注销' });
   const pairings = await ctx.em.find(ElderlyCarePairing, { profileId: profile.id, endedOn: null });
   for (const p of pairings) p.endedOn = endedOn < p.startedOn ? p.startedOn : endedOn;
@@ -216,9 +213,11 @@ export async function createPairing(
   input: z.input<typeof pairingInput>,
 ): Promise<ElderlyCarePairing> {
   const data = parseInput(pairingInput, input);
-  const profile = await ctx.em.findOne(ElderlyCareProfile, { id: data.profileId });
-  if (!profile) throw notFound('ElderlyCareProfile');
-  const { grid, placement } = await elderlyCare.requireEnabled(ctx, profile.gridId);
+  const {
+    grid,
+    placement,
+    record: profile,
+  } = await writableRecord(ctx, elderlyCare, ElderlyCareProfile, data.profileId);
   if (profile.endedOn) {
     throw badInput('input.profileId', {
       en: 'input.profileId: the profile is closed',
@@ -274,9 +273,7 @@ export async function endPairing(
   input: z.input<typeof endPairingInput>,
 ): Promise<ElderlyCarePairing> {
   const data = parseInput(endPairingInput, input);
-  const pairing = await ctx.em.findOne(ElderlyCarePairing, { id: data.id });
-  if (!pairing) throw notFound('ElderlyCarePairing');
-  const { placement } = await elderlyCare.requireEnabled(ctx, pairing.gridId);
+  const { placement, record: pairing } = await writableRecord(ctx, elderlyCare, ElderlyCarePairing, data.id);
   if (pairing.endedOn) throw conflict({ en: 'The pairing has already ended', zh: '该结对已结束' });
   const endedOn = data.endedOn ?? today(ctx);
   notAfterToday(ctx, 'input.endedOn', endedOn);

@@ -13,6 +13,7 @@ import {
   type ConnectionResult,
   type Page,
   type RequestContext,
+  writableRecord,
 } from '../../src/modules';
 import {
   LegalAdviser,
@@ -170,9 +171,7 @@ export async function withdrawMediation(
   input: z.input<typeof withdrawInput>,
 ): Promise<LegalMediation> {
   const data = parseInput(withdrawInput, input);
-  const mediation = await ctx.em.findOne(LegalMediation, { id: data.id });
-  if (!mediation) throw notFound('LegalMediation');
-  const { placement } = await legal.requireEnabled(ctx, mediation.gridId);
+  const { placement, record: mediation } = await writableRecord(ctx, legal, LegalMediation, data.id);
   if (mediation.status !== LegalMediationStatus.IN_PROGRESS) {
     throw conflict({ en: 'The mediation has already ended', zh: '该调解已结束' });
   }

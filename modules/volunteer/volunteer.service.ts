@@ -8,13 +8,13 @@ import {
   flushOrConflict,
   listFiltered,
   localDateOf,
-  notFound,
   parseInput,
   sameGridRecord,
   text,
   type ConnectionResult,
   type Page,
   type RequestContext,
+  writableRecord,
 } from '../../src/modules';
 import { VolunteerMember, VolunteerPairing, VolunteerTeam } from './volunteer.entities';
 import { volunteer } from './volunteer.module';
@@ -160,9 +160,7 @@ export async function endMembership(
   input: z.input<typeof leaveInput>,
 ): Promise<VolunteerMember> {
   const data = parseInput(leaveInput, input);
-  const member = await ctx.em.findOne(VolunteerMember, { id: data.memberId });
-  if (!member) throw notFound('VolunteerMember');
-  const { placement } = await volunteer.requireEnabled(ctx, member.gridId);
+  const { placement, record: member } = await writableRecord(ctx, volunteer, VolunteerMember, data.memberId);
   if (member.leftOn) throw conflict({ en: 'The volunteer has already left', zh: '该志愿者已退出' });
   const leftOn = data.leftOn ?? localDateOf(ctx.app.clock.now());
   notAfterToday(ctx, 'input.leftOn', leftOn);
@@ -198,9 +196,11 @@ export async function createPairing(
   input: z.input<typeof pairingInput>,
 ): Promise<VolunteerPairing> {
   const data = parseInput(pairingInput, input);
-  const member = await ctx.em.findOne(VolunteerMember, { id: data.memberId });
-  if (!member) throw notFound('VolunteerMember');
-  const { grid, placement } = await volunteer.requireEnabled(ctx, member.gridId);
+  const {
+    grid,
+    placement,
+    record: member,
+  } = await writableRecord(ctx, volunteer, VolunteerMember, data.memberId);
   if (member.leftOn) {
     throw badInput('input.memberId', {
       en: 'input.memberId: the volunteer has left',
@@ -242,9 +242,12 @@ export async function endPairing(
   input: z.input<typeof endPairingInput>,
 ): Promise<VolunteerPairing> {
   const data = parseInput(endPairingInput, input);
-  const pairing = await ctx.em.findOne(VolunteerPairing, { id: data.pairingId });
-  if (!pairing) throw notFound('VolunteerPairing');
-  const { placement } = await volunteer.requireEnabled(ctx, pairing.gridId);
+  const { placement, record: pairing } = await writableRecord(
+    ctx,
+    volunteer,
+    VolunteerPairing,
+    data.pairingId,
+  );
   if (pairing.endedOn) throw conflict({ en: 'The pairing has already ended', zh: '该结对已结束' });
   const endedOn = data.endedOn ?? localDateOf(ctx.app.clock.now());
   notAfterToday(ctx, 'input.endedOn', endedOn);
