@@ -1,5 +1,6 @@
 import {
   activityAggregate,
+  activityMetric,
   asOf,
   percent,
   registerCounts,
@@ -58,20 +59,22 @@ export const careMetrics: MetricDefinition[] = [
     compute: async (em, scope, period, env) =>
       (await registerCounts(em, CARE_REGISTER, scope.gridIds, asOf(period, env))).active,
   },
-  {
+  activityMetric({
     code: 'care.visits',
     label: { zh: '敲敲门探访次数', en: 'Door-knock visits' },
     description: { zh: '期间内的敲敲门上门探访次数', en: 'Door-knock visits in the period' },
     unit: '次',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'care.visit', 'count(*)'),
-  },
-  {
+    kind: 'care.visit',
+    expression: 'count(*)',
+  }),
+  activityMetric({
     code: 'care.calls',
     label: { zh: '电话关爱次数', en: 'Care calls' },
     description: { zh: '期间内的电话关爱次数', en: 'Care calls in the period' },
     unit: '次',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'care.call', 'count(*)'),
-  },
+    kind: 'care.call',
+    expression: 'count(*)',
+  }),
   {
     code: 'care.coverage',
     label: { zh: '关爱覆盖率', en: 'Coverage' },

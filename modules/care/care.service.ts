@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { canSeeSensitiveTags, Resident } from '../../src/people';
 import {
@@ -11,7 +10,7 @@ import {
   flushOrConflict,
   forbidden,
   lastContactLoader,
-  listReadable,
+  listFiltered,
   notAfterToday,
   notFound,
   parseInput,
@@ -76,13 +75,11 @@ export function listTargets(
   page: Page,
 ): Promise<ConnectionResult<CareTarget>> {
   if (filter.reason) assertMayUseReasons(ctx, [filter.reason], 'filter.reason');
-  const where: FilterQuery<CareTarget> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.reason ? { reasons: { $contains: [filter.reason] } } : {}),
-    ...(filter.teamId ? { teamId: filter.teamId } : {}),
-    ...(filter.includeEnded ? {} : { endedOn: null }),
-  };
-  return listReadable(ctx, CareTarget, where, page);
+  const { reason, includeEnded, ...equal } = filter;
+  return listFiltered(ctx, CareTarget, equal, page, {
+    ...(reason ? { reasons: { $contains: [reason] } } : {}),
+    ...(includeEnded ? {} : { endedOn: null }),
+  });
 }
 
 export function listTeams(
@@ -90,11 +87,8 @@ export function listTeams(
   filter: { gridId?: string | null; includeDisbanded?: boolean | null },
   page: Page,
 ): Promise<ConnectionResult<CareTeam>> {
-  const where: FilterQuery<CareTeam> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.includeDisbanded ? {} : { disbandedOn: null }),
-  };
-  return listReadable(ctx, CareTeam, where, page);
+  const { includeDisbanded, ...equal } = filter;
+  return listFiltered(ctx, CareTeam, equal, page, includeDisbanded ? {} : { disbandedOn: null });
 }
 
 /** When the target was last reached by a visit or call (batched over a page). */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   activeOn,
-  activityAggregate,
+  activityMetric,
   asOf,
   AS_OF_DAY,
   pgUuidArray,
@@ -69,13 +69,14 @@ export const elderlyCareMetrics: MetricDefinition[] = [
       );
     },
   },
-  {
+  activityMetric({
     code: 'elderly-care.visits',
     label: { zh: '上门探访次数', en: 'Home visits' },
     description: { zh: '期间内的上门探访与慰问次数', en: 'Home and condolence visits in the period' },
     unit: '次',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'elderly-care.visit', 'count(*)'),
-  },
+    kind: 'elderly-care.visit',
+    expression: 'count(*)',
+  }),
   {
     code: 'elderly-care.overdue_visits',
     label: { zh: '逾期未探访老人', en: 'Elderly overdue for a visit' },
@@ -86,12 +87,12 @@ export const elderlyCareMetrics: MetricDefinition[] = [
     unit: '人',
     compute: (em, scope, period, env) => overdueCount(em, scope.gridIds, asOf(period, env)),
   },
-  {
+  activityMetric({
     code: 'elderly-care.clinic_attendees',
     label: { zh: '义诊服务人次', en: 'Clinic attendees' },
     description: { zh: '期间内健康义诊的就诊人次', en: 'Residents seen at health clinics in the period' },
     unit: '人次',
-    compute: (em, scope, period) =>
-      activityAggregate(em, scope, period, 'elderly-care.clinic', `sum((details->>'attendees')::int)`),
-  },
+    kind: 'elderly-care.clinic',
+    expression: `sum((details->>'attendees')::int)`,
+  }),
 ];

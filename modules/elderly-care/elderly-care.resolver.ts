@@ -17,6 +17,7 @@ import {
   byId,
   ConnectionType,
   fromGlobalId,
+  decodeIds,
   fromOptionalGlobalId,
   localDateOf,
   PageArgs,
@@ -51,16 +52,7 @@ export class ElderlyCareResolver {
     @Arg('filter', () => ElderlyCareProfileFilter, { nullable: true })
     filter?: ElderlyCareProfileFilter | null,
   ): Promise<ConnectionResult<ElderlyCareProfile>> {
-    return service.listProfiles(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        living: filter?.living,
-        needsCare: filter?.needsCare,
-        includeEnded: filter?.includeEnded,
-      },
-      toPage(page),
-    );
+    return service.listProfiles(ctx, decodeIds(filter, { gridId: 'Grid' }, 'filter'), toPage(page));
   }
 
   @Query(() => ElderlyCarePairingConnection, { description: 'Helper pairings of your jurisdiction.' })
@@ -72,11 +64,7 @@ export class ElderlyCareResolver {
   ): Promise<ConnectionResult<ElderlyCarePairing>> {
     return service.listPairings(
       ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        profileId: fromOptionalGlobalId(filter?.profileId, 'ElderlyCareProfile', 'filter.profileId'),
-        includeEnded: filter?.includeEnded,
-      },
+      decodeIds(filter, { gridId: 'Grid', profileId: 'ElderlyCareProfile' }, 'filter'),
       toPage(page),
     );
   }

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Resident } from '../../src/people';
 import {
@@ -12,7 +11,7 @@ import {
   endEntryInput,
   flushOrConflict,
   lastContactLoader,
-  listReadable,
+  listFiltered,
   loader,
   notAfterToday,
   notFound,
@@ -23,6 +22,7 @@ import {
   type ConnectionResult,
   type Page,
   type RequestContext,
+  writableRecord,
 } from '../../src/modules';
 import {
   ElderlyCareHelperKind,
@@ -38,33 +38,24 @@ import { elderlyCare } from './elderly-care.module';
 export function listProfiles(
   ctx: RequestContext,
   filter: {
-    gridId?: string;
+    gridId?: string | null;
     living?: ElderlyCareLiving | null;
     needsCare?: boolean | null;
     includeEnded?: boolean | null;
   },
   page: Page,
 ): Promise<ConnectionResult<ElderlyCareProfile>> {
-  const where: FilterQuery<ElderlyCareProfile> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.living ? { living: filter.living } : {}),
-    ...(filter.needsCare != null ? { needsCare: filter.needsCare } : {}),
-    ...(filter.includeEnded ? {} : { endedOn: null }),
-  };
-  return listReadable(ctx, ElderlyCareProfile, where, page);
+  const { includeEnded, ...equal } = filter;
+  return listFiltered(ctx, ElderlyCareProfile, equal, page, includeEnded ? {} : { endedOn: null });
 }
 
 export function listPairings(
   ctx: RequestContext,
-  filter: { gridId?: string; profileId?: string; includeEnded?: boolean | null },
+  filter: { gridId?: string | null; profileId?: string | null; includeEnded?: boolean | null },
   page: Page,
 ): Promise<ConnectionResult<ElderlyCarePairing>> {
-  const where: FilterQuery<ElderlyCarePairing> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.profileId ? { profileId: filter.profileId } : {}),
-    ...(filter.includeEnded ? {} : { endedOn: null }),
-  };
-  return listReadable(ctx, ElderlyCarePairing, where, page);
+  const { includeEnded, ...equal } = filter;
+  return listFiltered(ctx, ElderlyCarePairing, equal, page, includeEnded ? {} : { endedOn: null });
 }
 
 /** The last home visit of each profile, batched over a page of profiles. */
@@ -177,9 +168,7 @@ export async function updateProfile(
   input: z.input<typeof profilePatch>,
 ): Promise<ElderlyCareProfile> {
   const data = parseInput(profilePatch, input);
-  const profile = await ctx.em.findOne(ElderlyCareProfile, { id: data.id });
-  if (!profile) throw notFound('ElderlyCareProfile');
-  const { placement } = await elderlyCare.requireEnabled(ctx, profile.gridId);
+  const { placement, record: profile } = await writableRecord(ctx, elderlyCare, ElderlyCareProfile, data.id);
   if (profile.endedOn) throw conflict({ en: 'The profile is closed', zh: '该档案已注销' });
   if (data.living) profile.living = data.living;
   if (data.needsCare != null) profile.needsCare = data.needsCare;
@@ -198,9 +187,7 @@ export async function endProfile(
   input: z.input<typeof endEntryInput>,
 ): Promise<ElderlyCareProfile> {
   const data = parseInput(endEntryInput, input);
-  const profile = await ctx.em.findOne(ElderlyCareProfile, { id: data.id });
-  if (!profile) throw notFound('ElderlyCareProfile');
-  const { placement } = await elderlyCare.requireEnabled(ctx, profile.gridId);
+  const { placement, record: profile } = await writableRecord(ctx, elderlyCare, ElderlyCareProfile, data.id);
   const endedOn = endEntry(ctx, profile, data, { en: 'The profile is already closed', zh: '该档案已注销' });
   const pairings = await ctx.em.find(ElderlyCarePairing, { profileId: profile.id, endedOn: null });
   for (const p of pairings) p.endedOn = endedOn < p.startedOn ? p.startedOn : endedOn;
@@ -226,9 +213,11 @@ export async function createPairing(
   input: z.input<typeof pairingInput>,
 ): Promise<ElderlyCarePairing> {
   const data = parseInput(pairingInput, input);
-  const profile = await ctx.em.findOne(ElderlyCareProfile, { id: data.profileId });
-  if (!profile) throw notFound('ElderlyCareProfile');
-  const { grid, placement } = await elderlyCare.requireEnabled(ctx, profile.gridId);
+  const {
+    grid,
+    placement,
+    record: profile,
+  } = await writableRecord(ctx, elderlyCare, ElderlyCareProfile, data.profileId);
   if (profile.endedOn) {
     throw badInput('input.profileId', {
       en: 'input.profileId: the profile is closed',
@@ -284,9 +273,7 @@ export async function endPairing(
   input: z.input<typeof endPairingInput>,
 ): Promise<ElderlyCarePairing> {
   const data = parseInput(endPairingInput, input);
-  const pairing = await ctx.em.findOne(ElderlyCarePairing, { id: data.id });
-  if (!pairing) throw notFound('ElderlyCarePairing');
-  const { placement } = await elderlyCare.requireEnabled(ctx, pairing.gridId);
+  const { placement, record: pairing } = await writableRecord(ctx, elderlyCare, ElderlyCarePairing, data.id);
   if (pairing.endedOn) throw conflict({ en: 'The pairing has already ended', zh: '该结对已结束' });
   const endedOn = data.endedOn ?? today(ctx);
   notAfterToday(ctx, 'input.endedOn', endedOn);

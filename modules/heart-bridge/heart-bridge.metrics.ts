@@ -1,4 +1,4 @@
-import { activityAggregate, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
+import { activityMetric, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
 import { HeartBridgeConcernKind } from './heart-bridge.entities';
 
 /** Period bounds as China calendar days, for the date columns (the period's `to` is exclusive). */
@@ -68,21 +68,22 @@ export const heartBridgeMetrics: MetricDefinition[] = [
         [pgUuidArray(scope.gridIds), period.from, new Date(period.to.getTime() - 1)],
       ),
   },
-  {
+  activityMetric({
     code: 'heart-bridge.briefings',
     label: { zh: '政策宣讲场次', en: 'Policy briefings' },
     description: { zh: '期间内举办的政策宣讲场次', en: 'Policy briefings held in the period' },
     unit: '场',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'heart-bridge.briefing', 'count(*)'),
-  },
-  {
+    kind: 'heart-bridge.briefing',
+    expression: 'count(*)',
+  }),
+  activityMetric({
     code: 'heart-bridge.briefing_attendees',
     label: { zh: '宣讲参加人次', en: 'Briefing attendees' },
     description: { zh: '期间内政策宣讲的参加人次', en: 'Residents attending policy briefings in the period' },
     unit: '人次',
-    compute: (em, scope, period) =>
-      activityAggregate(em, scope, period, 'heart-bridge.briefing', `sum((details->>'attendees')::int)`),
-  },
+    kind: 'heart-bridge.briefing',
+    expression: `sum((details->>'attendees')::int)`,
+  }),
   {
     code: 'heart-bridge.sentiment_entries',
     label: { zh: '民情台账条数', en: 'Sentiment ledger entries' },

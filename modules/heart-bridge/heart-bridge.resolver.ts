@@ -17,6 +17,7 @@ import {
   byId,
   ConnectionType,
   fromGlobalId,
+  decodeIds,
   fromOptionalGlobalId,
   linkedCase,
   localDateOf,
@@ -67,12 +68,7 @@ export class HeartBridgeResolver {
   ): Promise<ConnectionResult<HeartBridgeConcern>> {
     return service.listConcerns(
       ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        kind: filter?.kind,
-        status: filter?.status,
-        residentId: fromOptionalGlobalId(filter?.residentId, 'Resident', 'filter.residentId'),
-      },
+      decodeIds(filter, { gridId: 'Grid', residentId: 'Resident' }, 'filter'),
       toPage(page),
     );
   }
@@ -86,15 +82,7 @@ export class HeartBridgeResolver {
     @Arg('filter', () => HeartBridgeSentimentFilter, { nullable: true })
     filter?: HeartBridgeSentimentFilter | null,
   ): Promise<ConnectionResult<HeartBridgeSentiment>> {
-    return service.listSentiments(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        topic: filter?.topic,
-        mood: filter?.mood,
-      },
-      toPage(page),
-    );
+    return service.listSentiments(ctx, decodeIds(filter, { gridId: 'Grid' }, 'filter'), toPage(page));
   }
 
   @Mutation(() => HeartBridgeConcern, { description: 'Register a concern a resident of the grid raised.' })

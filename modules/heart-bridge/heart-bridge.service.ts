@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { CaseScale, CaseSource, type Case } from '../../src/cases';
 import { Resident } from '../../src/people';
@@ -9,7 +8,7 @@ import {
   conflict,
   findReadable,
   linkedCaseOutcome,
-  listReadable,
+  listFiltered,
   localDateOf,
   longText,
   ModuleCaseLink,
@@ -39,33 +38,22 @@ import { heartBridge } from './heart-bridge.module';
 export function listConcerns(
   ctx: RequestContext,
   filter: {
-    gridId?: string;
+    gridId?: string | null;
     kind?: HeartBridgeConcernKind | null;
     status?: HeartBridgeConcernStatus | null;
-    residentId?: string;
+    residentId?: string | null;
   },
   page: Page,
 ): Promise<ConnectionResult<HeartBridgeConcern>> {
-  const where: FilterQuery<HeartBridgeConcern> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.residentId ? { residentId: filter.residentId } : {}),
-  };
-  return listReadable(ctx, HeartBridgeConcern, where, page);
+  return listFiltered(ctx, HeartBridgeConcern, filter, page);
 }
 
 export function listSentiments(
   ctx: RequestContext,
-  filter: { gridId?: string; topic?: HeartBridgeSentimentTopic | null; mood?: HeartBridgeMood | null },
+  filter: { gridId?: string | null; topic?: HeartBridgeSentimentTopic | null; mood?: HeartBridgeMood | null },
   page: Page,
 ): Promise<ConnectionResult<HeartBridgeSentiment>> {
-  const where: FilterQuery<HeartBridgeSentiment> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.topic ? { topic: filter.topic } : {}),
-    ...(filter.mood ? { mood: filter.mood } : {}),
-  };
-  return listReadable(ctx, HeartBridgeSentiment, where, page);
+  return listFiltered(ctx, HeartBridgeSentiment, filter, page);
 }
 
 /** The day an open concern should be resolved by, under its grid's targets (distresses have their own). */

@@ -1,30 +1,32 @@
-import { activityAggregate, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
+import { activityMetric, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
 
 /** Metrics of the legal module. */
 export const legalMetrics: MetricDefinition[] = [
-  {
+  activityMetric({
     code: 'legal.lectures',
     label: { zh: '法治讲座场次', en: 'Legal lectures' },
     description: { zh: '期间内举办的法治讲座场次', en: 'Legal lectures held in the period' },
     unit: '场',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'legal.lecture', 'count(*)'),
-  },
-  {
+    kind: 'legal.lecture',
+    expression: 'count(*)',
+  }),
+  activityMetric({
     code: 'legal.lecture_attendees',
     label: { zh: '讲座听众人次', en: 'Lecture attendees' },
     description: { zh: '期间内法治讲座的听众人次', en: 'People attending legal lectures in the period' },
     unit: '人次',
-    compute: (em, scope, period) =>
-      activityAggregate(em, scope, period, 'legal.lecture', `sum((details->>'attendees')::int)`),
-  },
-  {
+    kind: 'legal.lecture',
+    expression: `sum((details->>'attendees')::int)`,
+  }),
+  activityMetric({
     code: 'legal.consultations',
     label: { zh: '法律咨询次数', en: 'Consultations' },
     description: { zh: '期间内“你问我答”法律咨询次数', en: 'Legal Q&A consultations in the period' },
     unit: '次',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'legal.consultation', 'count(*)'),
-  },
-  {
+    kind: 'legal.consultation',
+    expression: 'count(*)',
+  }),
+  activityMetric({
     code: 'legal.installs_helped',
     label: { zh: '协助安装反诈APP', en: 'Anti-fraud app installs helped' },
     description: {
@@ -32,9 +34,9 @@ export const legalMetrics: MetricDefinition[] = [
       en: 'Installs of the anti-fraud app helped in the period',
     },
     unit: '次',
-    compute: (em, scope, period) =>
-      activityAggregate(em, scope, period, 'legal.anti_fraud_help', `sum((details->>'installsHelped')::int)`),
-  },
+    kind: 'legal.anti_fraud_help',
+    expression: `sum((details->>'installsHelped')::int)`,
+  }),
   {
     code: 'legal.elderly_reached',
     label: { zh: '覆盖老年人次', en: 'Elderly reached' },

@@ -4,6 +4,7 @@ import {
   byId,
   ConnectionType,
   fromGlobalId,
+  decodeIds,
   fromOptionalGlobalId,
   localDateOf,
   PageArgs,
@@ -36,14 +37,7 @@ export class LegalResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => LegalAdviserFilter, { nullable: true }) filter?: LegalAdviserFilter | null,
   ): Promise<ConnectionResult<LegalAdviser>> {
-    return service.listAdvisers(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        activeOnly: filter?.activeOnly,
-      },
-      toPage(page),
-    );
+    return service.listAdvisers(ctx, decodeIds(filter, { gridId: 'Grid' }, 'filter'), toPage(page));
   }
 
   @Query(() => LegalMediationConnection, { description: 'Mediations of your jurisdiction.' })
@@ -52,15 +46,7 @@ export class LegalResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => LegalMediationFilter, { nullable: true }) filter?: LegalMediationFilter | null,
   ): Promise<ConnectionResult<LegalMediation>> {
-    return service.listMediations(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        status: filter?.status,
-        disputeType: filter?.disputeType,
-      },
-      toPage(page),
-    );
+    return service.listMediations(ctx, decodeIds(filter, { gridId: 'Grid' }, 'filter'), toPage(page));
   }
 
   @Mutation(() => LegalAdviser, { description: 'Add a legal adviser to a grid.' })

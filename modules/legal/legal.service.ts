@@ -1,11 +1,10 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import {
   addDays,
   badInput,
   calendarDate,
   conflict,
-  listReadable,
+  listFiltered,
   localDateOf,
   notFound,
   parseInput,
@@ -14,6 +13,7 @@ import {
   type ConnectionResult,
   type Page,
   type RequestContext,
+  writableRecord,
 } from '../../src/modules';
 import {
   LegalAdviser,
@@ -29,28 +29,27 @@ import { legal } from './legal.module';
 
 export function listAdvisers(
   ctx: RequestContext,
-  filter: { gridId?: string; activeOnly?: boolean | null },
+  filter: { gridId?: string | null; activeOnly?: boolean | null },
   page: Page,
 ): Promise<ConnectionResult<LegalAdviser>> {
-  return listReadable(
+  return listFiltered(
     ctx,
     LegalAdviser,
-    { ...(filter.gridId ? { gridId: filter.gridId } : {}), ...(filter.activeOnly ? { active: true } : {}) },
+    { gridId: filter.gridId, active: filter.activeOnly || undefined },
     page,
   );
 }
 
 export function listMediations(
   ctx: RequestContext,
-  filter: { gridId?: string; status?: LegalMediationStatus | null; disputeType?: LegalDisputeType | null },
+  filter: {
+    gridId?: string | null;
+    status?: LegalMediationStatus | null;
+    disputeType?: LegalDisputeType | null;
+  },
   page: Page,
 ): Promise<ConnectionResult<LegalMediation>> {
-  const where: FilterQuery<LegalMediation> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.disputeType ? { disputeType: filter.disputeType } : {}),
-  };
-  return listReadable(ctx, LegalMediation, where, page);
+  return listFiltered(ctx, LegalMediation, filter, page);
 }
 
 /** The day a mediation in progress should end by, under its grid's target. */
@@ -172,9 +171,7 @@ export async function withdrawMediation(
   input: z.input<typeof withdrawInput>,
 ): Promise<LegalMediation> {
   const data = parseInput(withdrawInput, input);
-  const mediation = await ctx.em.findOne(LegalMediation, { id: data.id });
-  if (!mediation) throw notFound('LegalMediation');
-  const { placement } = await legal.requireEnabled(ctx, mediation.gridId);
+  const { placement, record: mediation } = await writableRecord(ctx, legal, LegalMediation, data.id);
   if (mediation.status !== LegalMediationStatus.IN_PROGRESS) {
     throw conflict({ en: 'The mediation has already ended', zh: '该调解已结束' });
   }

@@ -1,4 +1,4 @@
-import { activityAggregate, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
+import { activityMetric, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
 import { SafetyResponsibleParty } from './safety.entities';
 
 /** Period bounds as China calendar days, for the date columns (the period's `to` is exclusive). */
@@ -32,13 +32,14 @@ const routed = PARTIES.map(
 
 /** Metrics of the safety module. */
 export const safetyMetrics: MetricDefinition[] = [
-  {
+  activityMetric({
     code: 'safety.patrols',
     label: { zh: '巡查次数', en: 'Patrols' },
     description: { zh: '期间内微网格长巡查次数', en: 'Micro-grid patrols in the period' },
     unit: '次',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, 'safety.patrol', 'count(*)'),
-  },
+    kind: 'safety.patrol',
+    expression: 'count(*)',
+  }),
   {
     code: 'safety.hazards_found',
     label: { zh: '发现隐患数', en: 'Hazards found' },

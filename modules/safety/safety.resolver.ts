@@ -19,6 +19,7 @@ import {
   byId,
   ConnectionType,
   fromGlobalId,
+  decodeIds,
   fromOptionalGlobalId,
   linkedCase,
   localDateOf,
@@ -66,12 +67,7 @@ export class SafetyResolver {
   ): Promise<ConnectionResult<SafetyHazard>> {
     return service.listHazards(
       ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        microGridId: fromOptionalGlobalId(filter?.microGridId, 'MicroGrid', 'filter.microGridId'),
-        status: filter?.status,
-        hazardType: filter?.hazardType,
-      },
+      decodeIds(filter, { gridId: 'Grid', microGridId: 'MicroGrid' }, 'filter'),
       toPage(page),
     );
   }
@@ -84,15 +80,7 @@ export class SafetyResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => SafetyDisputeFilter, { nullable: true }) filter?: SafetyDisputeFilter | null,
   ): Promise<ConnectionResult<SafetyDispute>> {
-    return service.listDisputes(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        status: filter?.status,
-        routedTo: filter?.routedTo,
-      },
-      toPage(page),
-    );
+    return service.listDisputes(ctx, decodeIds(filter, { gridId: 'Grid' }, 'filter'), toPage(page));
   }
 
   @Mutation(() => SafetyHazardCase, {

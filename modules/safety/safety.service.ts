@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { CaseCategory, CaseScale, CaseSource, FeedbackChannel, type Case } from '../../src/cases';
 import { Organization, OrganizationKind, Resident } from '../../src/people';
@@ -11,7 +10,7 @@ import {
   conflict,
   findReadable,
   linkedCaseOutcome,
-  listReadable,
+  listFiltered,
   localDateOf,
   longText,
   openLinkedCase,
@@ -40,33 +39,26 @@ import { safety } from './safety.module';
 export function listHazards(
   ctx: RequestContext,
   filter: {
-    gridId?: string;
-    microGridId?: string;
+    gridId?: string | null;
+    microGridId?: string | null;
     status?: SafetyHazardStatus | null;
     hazardType?: SafetyHazardType | null;
   },
   page: Page,
 ): Promise<ConnectionResult<SafetyHazard>> {
-  const where: FilterQuery<SafetyHazard> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.microGridId ? { microGridId: filter.microGridId } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.hazardType ? { hazardType: filter.hazardType } : {}),
-  };
-  return listReadable(ctx, SafetyHazard, where, page);
+  return listFiltered(ctx, SafetyHazard, filter, page);
 }
 
 export function listDisputes(
   ctx: RequestContext,
-  filter: { gridId?: string; status?: SafetyDisputeStatus | null; routedTo?: SafetyResponsibleParty | null },
+  filter: {
+    gridId?: string | null;
+    status?: SafetyDisputeStatus | null;
+    routedTo?: SafetyResponsibleParty | null;
+  },
   page: Page,
 ): Promise<ConnectionResult<SafetyDispute>> {
-  const where: FilterQuery<SafetyDispute> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.routedTo ? { routedTo: filter.routedTo } : {}),
-  };
-  return listReadable(ctx, SafetyDispute, where, page);
+  return listFiltered(ctx, SafetyDispute, filter, page);
 }
 
 /** The day the resident should have been told the result by, under the grid's target. */

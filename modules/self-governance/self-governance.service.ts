@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Household, Resident } from '../../src/people';
 import {
@@ -7,7 +6,7 @@ import {
   calendarDate,
   conflict,
   flushOrConflict,
-  listReadable,
+  listFiltered,
   loader,
   longText,
   notAfterToday,
@@ -48,11 +47,14 @@ export function listMatters(
   filter: { gridId?: string | null; stages?: Stage[] | null },
   page: Page,
 ): Promise<ConnectionResult<SelfGovernanceMatter>> {
-  const where: FilterQuery<SelfGovernanceMatter> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.stages?.length ? { stage: { $in: filter.stages } } : {}),
-  };
-  return listReadable(ctx, SelfGovernanceMatter, where, page);
+  const { stages, ...equal } = filter;
+  return listFiltered(
+    ctx,
+    SelfGovernanceMatter,
+    equal,
+    page,
+    stages?.length ? { stage: { $in: stages } } : {},
+  );
 }
 
 export async function listBallots(
@@ -63,12 +65,9 @@ export async function listBallots(
   const vote = filter.matterId
     ? await ctx.em.findOne(SelfGovernanceVote, { matterId: filter.matterId })
     : null;
-  const where: FilterQuery<SelfGovernanceBallot> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    // A matter without a vote has no ballots: an id no row has.
-    ...(filter.matterId ? { voteId: vote?.id ?? filter.matterId } : {}),
-  };
-  return listReadable(ctx, SelfGovernanceBallot, where, page);
+  // A matter without a vote has no ballots: an id no row has.
+  const voteId = filter.matterId ? (vote?.id ?? filter.matterId) : undefined;
+  return listFiltered(ctx, SelfGovernanceBallot, { gridId: filter.gridId, voteId }, page);
 }
 
 export function listPledges(
@@ -76,11 +75,7 @@ export function listPledges(
   filter: { gridId?: string | null; matterId?: string | null },
   page: Page,
 ): Promise<ConnectionResult<SelfGovernancePledge>> {
-  const where: FilterQuery<SelfGovernancePledge> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.matterId ? { matterId: filter.matterId } : {}),
-  };
-  return listReadable(ctx, SelfGovernancePledge, where, page);
+  return listFiltered(ctx, SelfGovernancePledge, filter, page);
 }
 
 /** The vote of each matter, batched. */

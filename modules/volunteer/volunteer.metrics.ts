@@ -1,4 +1,10 @@
-import { activityAggregate, pgUuidArray, sqlValue, type MetricDefinition } from '../../src/modules';
+import {
+  activityAggregate,
+  activityMetric,
+  pgUuidArray,
+  sqlValue,
+  type MetricDefinition,
+} from '../../src/modules';
 
 const SERVICE = 'volunteer.service';
 
@@ -38,21 +44,22 @@ export const volunteerMetrics: MetricDefinition[] = [
         `round(sum((details->>'hours')::numeric * jsonb_array_length(details->'memberIds')), 1)`,
       ),
   },
-  {
+  activityMetric({
     code: 'volunteer.services',
     label: { zh: '志愿服务次数', en: 'Services' },
     description: { zh: '期间内记录的志愿服务次数', en: 'Volunteer services recorded in the period' },
     unit: '次',
-    compute: (em, scope, period) => activityAggregate(em, scope, period, SERVICE, 'count(*)'),
-  },
-  {
+    kind: SERVICE,
+    expression: 'count(*)',
+  }),
+  activityMetric({
     code: 'volunteer.people_served',
     label: { zh: '服务群众人次', en: 'People served' },
     description: { zh: '期间内志愿服务惠及的居民人次', en: 'Residents served by the services in the period' },
     unit: '人次',
-    compute: (em, scope, period) =>
-      activityAggregate(em, scope, period, SERVICE, `sum((details->>'peopleServed')::int)`),
-  },
+    kind: SERVICE,
+    expression: `sum((details->>'peopleServed')::int)`,
+  }),
   {
     code: 'volunteer.active_pairings',
     label: { zh: '结对帮扶数', en: 'Active pairings' },

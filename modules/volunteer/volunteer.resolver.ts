@@ -16,6 +16,7 @@ import {
   ConnectionType,
   countBy,
   fromGlobalId,
+  decodeIds,
   fromOptionalGlobalId,
   PageArgs,
   toPage,
@@ -52,14 +53,7 @@ export class VolunteerResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => VolunteerTeamFilter, { nullable: true }) filter?: VolunteerTeamFilter | null,
   ): Promise<ConnectionResult<VolunteerTeam>> {
-    return service.listTeams(
-      ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        activeOnly: filter?.activeOnly,
-      },
-      toPage(page),
-    );
+    return service.listTeams(ctx, decodeIds(filter, { gridId: 'Grid' }, 'filter'), toPage(page));
   }
 
   @Query(() => VolunteerMemberConnection, { description: 'Volunteers of your jurisdiction.' })
@@ -70,12 +64,7 @@ export class VolunteerResolver {
   ): Promise<ConnectionResult<VolunteerMember>> {
     return service.listMembers(
       ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        teamId: fromOptionalGlobalId(filter?.teamId, 'VolunteerTeam', 'filter.teamId'),
-        activeOnly: filter?.activeOnly,
-        nameContains: filter?.nameContains,
-      },
+      decodeIds(filter, { gridId: 'Grid', teamId: 'VolunteerTeam' }, 'filter'),
       toPage(page),
     );
   }
@@ -90,12 +79,7 @@ export class VolunteerResolver {
   ): Promise<ConnectionResult<VolunteerPairing>> {
     return service.listPairings(
       ctx,
-      {
-        gridId: fromOptionalGlobalId(filter?.gridId, 'Grid', 'filter.gridId'),
-        memberId: fromOptionalGlobalId(filter?.memberId, 'VolunteerMember', 'filter.memberId'),
-        householdId: fromOptionalGlobalId(filter?.householdId, 'Household', 'filter.householdId'),
-        activeOnly: filter?.activeOnly,
-      },
+      decodeIds(filter, { gridId: 'Grid', memberId: 'VolunteerMember', householdId: 'Household' }, 'filter'),
       toPage(page),
     );
   }

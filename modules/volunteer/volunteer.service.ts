@@ -1,4 +1,3 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Household, Resident } from '../../src/people';
 import {
@@ -7,15 +6,15 @@ import {
   conflict,
   escapeLike,
   flushOrConflict,
-  listReadable,
+  listFiltered,
   localDateOf,
-  notFound,
   parseInput,
   sameGridRecord,
   text,
   type ConnectionResult,
   type Page,
   type RequestContext,
+  writableRecord,
 } from '../../src/modules';
 import { VolunteerMember, VolunteerPairing, VolunteerTeam } from './volunteer.entities';
 import { volunteer } from './volunteer.module';
@@ -24,46 +23,46 @@ import { volunteer } from './volunteer.module';
 
 export function listTeams(
   ctx: RequestContext,
-  filter: { gridId?: string; activeOnly?: boolean | null },
+  filter: { gridId?: string | null; activeOnly?: boolean | null },
   page: Page,
 ): Promise<ConnectionResult<VolunteerTeam>> {
-  return listReadable(
+  return listFiltered(
     ctx,
     VolunteerTeam,
-    {
-      ...(filter.gridId ? { gridId: filter.gridId } : {}),
-      ...(filter.activeOnly ? { active: true } : {}),
-    },
+    { gridId: filter.gridId, active: filter.activeOnly || undefined },
     page,
   );
 }
 
 export function listMembers(
   ctx: RequestContext,
-  filter: { gridId?: string; teamId?: string; activeOnly?: boolean | null; nameContains?: string | null },
+  filter: {
+    gridId?: string | null;
+    teamId?: string | null;
+    activeOnly?: boolean | null;
+    nameContains?: string | null;
+  },
   page: Page,
 ): Promise<ConnectionResult<VolunteerMember>> {
-  const where: FilterQuery<VolunteerMember> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.teamId ? { teamId: filter.teamId } : {}),
-    ...(filter.activeOnly ? { leftOn: null } : {}),
-    ...(filter.nameContains ? { name: { $ilike: `%${escapeLike(filter.nameContains)}%` } } : {}),
-  };
-  return listReadable(ctx, VolunteerMember, where, page);
+  const { activeOnly, nameContains, ...equal } = filter;
+  return listFiltered(ctx, VolunteerMember, equal, page, {
+    ...(activeOnly ? { leftOn: null } : {}),
+    ...(nameContains ? { name: { $ilike: `%${escapeLike(nameContains)}%` } } : {}),
+  });
 }
 
 export function listPairings(
   ctx: RequestContext,
-  filter: { gridId?: string; memberId?: string; householdId?: string; activeOnly?: boolean | null },
+  filter: {
+    gridId?: string | null;
+    memberId?: string | null;
+    householdId?: string | null;
+    activeOnly?: boolean | null;
+  },
   page: Page,
 ): Promise<ConnectionResult<VolunteerPairing>> {
-  const where: FilterQuery<VolunteerPairing> = {
-    ...(filter.gridId ? { gridId: filter.gridId } : {}),
-    ...(filter.memberId ? { memberId: filter.memberId } : {}),
-    ...(filter.householdId ? { householdId: filter.householdId } : {}),
-    ...(filter.activeOnly ? { endedOn: null } : {}),
-  };
-  return listReadable(ctx, VolunteerPairing, where, page);
+  const { activeOnly, ...equal } = filter;
+  return listFiltered(ctx, VolunteerPairing, equal, page, activeOnly ? { endedOn: null } : {});
 }
 
 // ---------- writes ----------
@@ -161,9 +160,7 @@ export async function endMembership(
   input: z.input<typeof leaveInput>,
 ): Promise<VolunteerMember> {
   const data = parseInput(leaveInput, input);
-  const member = await ctx.em.findOne(VolunteerMember, { id: data.memberId });
-  if (!member) throw notFound('VolunteerMember');
-  const { placement } = await volunteer.requireEnabled(ctx, member.gridId);
+  const { placement, record: member } = await writableRecord(ctx, volunteer, VolunteerMember, data.memberId);
   if (member.leftOn) throw conflict({ en: 'The volunteer has already left', zh: '该志愿者已退出' });
   const leftOn = data.leftOn ?? localDateOf(ctx.app.clock.now());
   notAfterToday(ctx, 'input.leftOn', leftOn);
@@ -199,9 +196,11 @@ export async function createPairing(
   input: z.input<typeof pairingInput>,
 ): Promise<VolunteerPairing> {
   const data = parseInput(pairingInput, input);
-  const member = await ctx.em.findOne(VolunteerMember, { id: data.memberId });
-  if (!member) throw notFound('VolunteerMember');
-  const { grid, placement } = await volunteer.requireEnabled(ctx, member.gridId);
+  const {
+    grid,
+    placement,
+    record: member,
+  } = await writableRecord(ctx, volunteer, VolunteerMember, data.memberId);
   if (member.leftOn) {
     throw badInput('input.memberId', {
       en: 'input.memberId: the volunteer has left',
@@ -243,9 +242,12 @@ export async function endPairing(
   input: z.input<typeof endPairingInput>,
 ): Promise<VolunteerPairing> {
   const data = parseInput(endPairingInput, input);
-  const pairing = await ctx.em.findOne(VolunteerPairing, { id: data.pairingId });
-  if (!pairing) throw notFound('VolunteerPairing');
-  const { placement } = await volunteer.requireEnabled(ctx, pairing.gridId);
+  const { placement, record: pairing } = await writableRecord(
+    ctx,
+    volunteer,
+    VolunteerPairing,
+    data.pairingId,
+  );
   if (pairing.endedOn) throw conflict({ en: 'The pairing has already ended', zh: '该结对已结束' });
   const endedOn = data.endedOn ?? localDateOf(ctx.app.clock.now());
   notAfterToday(ctx, 'input.endedOn', endedOn);

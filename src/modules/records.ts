@@ -34,17 +34,20 @@ export function listReadable<T extends { id: string }>(
 /**
  * A page of records inside the viewer's jurisdiction matching a list filter of equalities (grid,
  * status, kind...): fields left out or null do not filter. Ids in it must already be uuids.
+ * `extra` adds the conditions that are not equalities with a filter field ("not ended", "name
+ * contains"), which the module builds itself.
  */
 export function listFiltered<T extends { id: string }>(
   ctx: RequestContext,
   entity: EntityClass<T>,
   filter: object | null | undefined,
   page: Page,
+  extra: FilterQuery<T> = {} as FilterQuery<T>,
 ): Promise<ConnectionResult<T>> {
   const where = Object.fromEntries(
     Object.entries(filter ?? {}).filter(([, v]) => v !== null && v !== undefined),
   );
-  return listReadable(ctx, entity, where as FilterQuery<T>, page);
+  return listReadable(ctx, entity, { ...where, ...(extra as object) } as FilterQuery<T>, page);
 }
 
 /**
