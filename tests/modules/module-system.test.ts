@@ -549,10 +549,16 @@ describe('the activity feed', () => {
     const spy = jest.spyOn(connection, 'execute');
     const doc = `query($n: Int) { grids(first: $n) { nodes { code modules { moduleId }
       activities(first: 2) { totalCount nodes { kind grid { code } module { id } } } } } }`;
+    // The fewest of three tries: the periodic account check of the token (every few seconds) may
+    // fall into any one request on a slow machine, and is not what this test measures.
     const run = async (n: number) => {
-      spy.mockClear();
-      const nodes = ok(await s.gql(doc, { n }, { token: admin })).grids.nodes;
-      return { nodes, statements: spy.mock.calls.length };
+      let best = { nodes: [] as any[], statements: Infinity };
+      for (let i = 0; i < 3; i++) {
+        spy.mockClear();
+        const nodes = ok(await s.gql(doc, { n }, { token: admin })).grids.nodes;
+        if (spy.mock.calls.length < best.statements) best = { nodes, statements: spy.mock.calls.length };
+      }
+      return best;
     };
     const few = await run(2);
     const many = await run(9);
