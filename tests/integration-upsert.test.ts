@@ -511,3 +511,44 @@ end $$`);
     });
   });
 });
+
+describe('consent in upserts', () => {
+  it('records a refusal with its reason, keeps it on re-send, and refuses a contradiction alone', async () => {
+    const declined = {
+      externalId: 'C-1',
+      householdExternalId: 'H-1',
+      name: '周某',
+      refusalReason: '保护个人隐私',
+    };
+    const first = ok(
+      await s.gql(
+        UPSERT_RES,
+        { s: 'district-pop', rows: [declined, { ...declined, externalId: 'C-2', refusedInfo: false }] },
+        { token: key },
+      ),
+    ).upsertResidents;
+    expect(first.results.map((r: any) => [r.status, r.error?.field ?? null])).toEqual([
+      ['CREATED', null],
+      ['ERROR', 'rows.1.refusalReason'],
+    ]);
+    const row = await s
+      .em()
+      .execute<
+        { refused_info: boolean; refusal_reason: string | null }[]
+      >(`select refused_info, refusal_reason from resident where source = 'district-pop' and external_id = 'C-1'`);
+    expect(row).toEqual([{ refused_info: true, refusal_reason: '保护个人隐私' }]);
+    expect(
+      await count(`select count(*) as n from resident where source = 'district-pop' and external_id = 'C-2'`),
+    ).toBe(0);
+
+    // Sent again without the reason: an upsert never clears a field.
+    const again = ok(
+      await s.gql(
+        UPSERT_RES,
+        { s: 'district-pop', rows: [{ ...declined, refusalReason: null }] },
+        { token: key },
+      ),
+    ).upsertResidents;
+    expect(again.results[0].status).toBe('UNCHANGED');
+  });
+});

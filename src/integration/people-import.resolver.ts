@@ -188,6 +188,12 @@ export class ResidentUpsertRow {
   })
   refusedInfo?: boolean | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why they declined, up to 100 characters (implies refusedInfo); null keeps the stored one.',
+  })
+  refusalReason?: string | null;
+
   @Field(() => [ResidentTagKind], {
     nullable: true,
     description:

@@ -20,6 +20,7 @@ import {
   today,
 } from '../people/people.access';
 import { Gender, ResidencyType } from '../people/resident.entity';
+import { refusal as consent, RESIDENT_FIELDS } from '../people/resident.service';
 import type { RequestContext } from '../server/context';
 import { recordEvent } from './event.service';
 import { TerritoryLookup, type Place, type PlaceRef } from './territory-lookup';
@@ -88,6 +89,7 @@ export interface ResidentRow extends PlaceRef {
   residency?: ResidencyType | null;
   relationToHead?: string | null;
   refusedInfo?: boolean | null;
+  refusalReason?: string | null;
   tags?: ResidentTagKind[] | null;
 }
 
@@ -119,20 +121,26 @@ const householdSchema = z.object({
 });
 
 const residentSchemaOf = (day: string) =>
-  z.object({
-    externalId,
-    ...placeFields,
-    householdExternalId: optional(128),
-    name: text(50),
-    gender: z.nativeEnum(Gender).nullish(),
-    birthDate: pastDate(day).nullish(),
-    idNumber: idNumber(day).nullish(),
-    phone: phone.nullish(),
-    residency: z.nativeEnum(ResidencyType).nullish(),
-    relationToHead: optional(32),
-    refusedInfo: z.boolean().nullish(),
-    tags: z.array(z.nativeEnum(ResidentTagKind)).max(Object.keys(ResidentTagKind).length).nullish(),
-  });
+  z
+    .object({
+      externalId,
+      ...placeFields,
+      householdExternalId: optional(128),
+      name: text(50),
+      gender: z.nativeEnum(Gender).nullish(),
+      birthDate: pastDate(day).nullish(),
+      idNumber: idNumber(day).nullish(),
+      phone: phone.nullish(),
+      residency: z.nativeEnum(ResidencyType).nullish(),
+      relationToHead: optional(32),
+      refusedInfo: z.boolean().nullish(),
+      refusalReason: optional(100),
+      tags: z.array(z.nativeEnum(ResidentTagKind)).max(Object.keys(ResidentTagKind).length).nullish(),
+    })
+    .refine((r) => !(r.refusedInfo === false && r.refusalReason), {
+      path: ['refusalReason'],
+      message: 'a reason is only recorded when the resident declined (refusedInfo)',
+    });
 
 type ParsedResident = z.infer<ReturnType<typeof residentSchemaOf>>;
 
@@ -526,20 +534,6 @@ function ok(
 
 // ---------- residents ----------
 
-const RESIDENT_FIELDS = [
-  'householdId',
-  'gridId',
-  'buildingId',
-  'unitId',
-  'name',
-  'gender',
-  'birthDate',
-  'idNumber',
-  'phone',
-  'residency',
-  'relationToHead',
-  'refusedInfo',
-] as const;
 type ResidentField = (typeof RESIDENT_FIELDS)[number];
 
 const TAG_ORDER = Object.values(ResidentTagKind);
@@ -725,7 +719,11 @@ export async function upsertResidents(
           phone: row.phone ?? existing?.phone ?? null,
           residency: row.residency ?? existing?.residency ?? null,
           relationToHead: row.relationToHead ?? existing?.relationToHead ?? null,
-          refusedInfo: row.refusedInfo ?? existing?.refusedInfo ?? false,
+          // An upsert never clears a field: a missing reason keeps the stored one.
+          ...consent(
+            { refusedInfo: row.refusedInfo, refusalReason: row.refusalReason ?? undefined },
+            existing ? { refusedInfo: existing.refusedInfo, refusalReason: existing.refusalReason } : null,
+          ),
         };
 
         if (!existing) {

@@ -250,7 +250,8 @@ export interface ResidentInput {
   tags?: ResidentTagKind[] | null;
 }
 
-const RESIDENT_FIELDS = [
+/** The resident's own columns a change can touch, in the order events list them. */
+export const RESIDENT_FIELDS = [
   'householdId',
   'gridId',
   'buildingId',
@@ -310,7 +311,7 @@ function assertSamePlace(
  * Consent: a reason implies the resident declined; withdrawing the refusal clears the reason. A reason
  * together with `refusedInfo: false` contradicts itself and is refused.
  */
-function refusal(
+export function refusal(
   data: { refusedInfo?: boolean | null; refusalReason?: string | null },
   current: { refusedInfo: boolean; refusalReason?: string | null } | null,
 ): { refusedInfo: boolean; refusalReason: string | null } {
