@@ -1,5 +1,8 @@
-import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+
+type Row = Record<string, unknown>;
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { rowMapper } from '../db/read-model';
 import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -63,52 +66,101 @@ const badCursor = () => badInput('after', { en: 'after is not a valid cursor', z
 
 export const toCursor = (id: string): string => Buffer.from(id, 'utf8').toString('base64url');
 
-/** What a list resolver returns; the Connection GraphQL types read it. */
+/** One page as fetched: its items, whether more follow, and the total when it came along. */
+export interface PageData<T> {
+  items: T[];
+  hasNextPage: boolean;
+  total?: number;
+}
+
+/**
+ * What a list resolver returns; the Connection GraphQL types read it. A deferred connection fetches
+ * its page a microtask after GraphQL first reads it: by then GraphQL has asked for every selected
+ * field of the connection, so the page query knows whether `totalCount` is wanted and brings it
+ * in the same statement.
+ */
 export class ConnectionResult<T extends object> {
+  private data: PageData<T> | undefined;
+  private loading: Promise<PageData<T>> | undefined;
+  private wantsTotal = false;
+  private fetch: ((withTotal: boolean) => Promise<PageData<T>>) | undefined;
+
   constructor(
-    readonly items: T[],
-    readonly hasNextPage: boolean,
+    items: T[],
+    hasNextPage: boolean,
     readonly hasPreviousPage: boolean,
     private readonly count: () => Promise<number>,
     private readonly keyOf: (node: T) => string = (node) => (node as { id: string }).id,
-  ) {}
-
-  get edges(): { cursor: string; node: T }[] {
-    return this.items.map((node) => ({ cursor: toCursor(this.keyOf(node)), node }));
+  ) {
+    this.data = { items, hasNextPage };
   }
 
-  get nodes(): T[] {
-    return this.items;
+  /** A connection whose page is fetched on first read, with the total if `totalCount` was selected. */
+  static deferred<T extends object>(
+    fetch: (withTotal: boolean) => Promise<PageData<T>>,
+    hasPreviousPage: boolean,
+    count: () => Promise<number>,
+    keyOf?: (node: T) => string,
+  ): ConnectionResult<T> {
+    const c = new ConnectionResult<T>([], false, hasPreviousPage, count, keyOf);
+    c.data = undefined;
+    c.fetch = fetch;
+    return c;
   }
 
-  get pageInfo(): PageInfo {
-    const first = this.items[0];
-    const last = this.items[this.items.length - 1];
-    return {
-      hasNextPage: this.hasNextPage,
-      hasPreviousPage: this.hasPreviousPage,
-      startCursor: first ? toCursor(this.keyOf(first)) : null,
-      endCursor: last ? toCursor(this.keyOf(last)) : null,
-    };
+  private page(): PageData<T> | Promise<PageData<T>> {
+    if (this.data) return this.data;
+    this.loading ??= Promise.resolve()
+      .then(() => this.fetch!(this.wantsTotal))
+      .then((d) => (this.data = d));
+    return this.loading;
+  }
+
+  private read<R>(f: (d: PageData<T>) => R): R | Promise<R> {
+    const p = this.page();
+    return p instanceof Promise ? p.then(f) : f(p);
+  }
+
+  get edges(): { cursor: string; node: T }[] | Promise<{ cursor: string; node: T }[]> {
+    return this.read((d) => d.items.map((node) => ({ cursor: toCursor(this.keyOf(node)), node })));
+  }
+
+  get nodes(): T[] | Promise<T[]> {
+    return this.read((d) => d.items);
+  }
+
+  get pageInfo(): PageInfo | Promise<PageInfo> {
+    return this.read((d) => {
+      const first = d.items[0];
+      const last = d.items[d.items.length - 1];
+      return {
+        hasNextPage: d.hasNextPage,
+        hasPreviousPage: this.hasPreviousPage,
+        startCursor: first ? toCursor(this.keyOf(first)) : null,
+        endCursor: last ? toCursor(this.keyOf(last)) : null,
+      };
+    });
   }
 
   /** Counted only when a client asks for it (a getter, so selecting the field runs the query). */
   get totalCount(): Promise<number> {
-    return this.count();
+    if (!this.data) this.wantsTotal = true;
+    return Promise.resolve(this.page()).then((d) => d.total ?? this.count());
   }
 }
 
 /**
  * Keyset pagination (by default over the time-ordered uuid primary key): stable under inserts and
- * one indexed range scan per page, however deep the client pages.
+ * one indexed range scan per page, however deep the client pages. With `totalCount` selected, the
+ * count rides in the page's statement: `(count) left join lateral (page)`, so it is one round trip
+ * and an empty page still carries its total.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
-  entity: EntityName<T>,
+  entity: EntityClass<T>,
   where: FilterQuery<T>,
   page: Page,
   options: {
-    populate?: readonly string[];
     /** Unique, indexed key to page on (default `id`). */
     key?: string;
     order?: 'asc' | 'desc';
@@ -120,15 +172,30 @@ export async function paginate<T extends object>(
   const pageWhere = (
     page.after ? { $and: [where, { [key]: { [order === 'asc' ? '$gt' : '$lt']: page.after } }] } : where
   ) as FilterQuery<T>;
-  const rows = (await em.find(entity, pageWhere, {
-    orderBy: { [key]: order } as never,
-    limit: page.first + 1,
-    populate: options.populate as never,
-  })) as T[];
-  const hasNext = rows.length > page.first;
-  return new ConnectionResult<T>(
-    hasNext ? rows.slice(0, page.first) : rows,
-    hasNext,
+  const trim = (rows: T[], total?: number): PageData<T> => {
+    const hasNextPage = rows.length > page.first;
+    return { items: hasNextPage ? rows.slice(0, page.first) : rows, hasNextPage, total };
+  };
+  return ConnectionResult.deferred<T>(
+    async (withTotal) => {
+      const pageQb = em
+        .createQueryBuilder(entity)
+        .select('*')
+        .where(pageWhere)
+        .orderBy({ [key]: order } as never)
+        .limit(page.first + 1);
+      const map = rowMapper(em, entity);
+      if (!withTotal) return trim(((await pageQb.execute('all', false)) as Row[]).map(map));
+      const meta = em.getMetadata().get<T>(entity.name);
+      const keyColumn = meta.props.find((p) => p.name === key)!.fieldNames[0]!;
+      const countQb = em.createQueryBuilder(entity).count().where(where);
+      const sql =
+        `select p.*, c.count as "__total" from (${countQb.getFormattedQuery()}) as c ` +
+        `left join lateral (${pageQb.getFormattedQuery()}) as p on true order by p."${keyColumn}" ${order}`;
+      const rows = (await em.getConnection().execute(sql, [], 'all', em.getTransactionContext())) as Row[];
+      const total = Number(rows[0]?.__total ?? 0);
+      return trim(rows.filter((r) => r[keyColumn] != null).map(map), total);
+    },
     !!page.after,
     () => em.count(entity, where),
     (node) => String((node as Record<string, unknown>)[key]),

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { raw, type EntityClass } from '@mikro-orm/postgresql';
+import { findPlain } from '../db/read-model';
 import { loader, type RequestContext } from '../server/context';
 
 /**
@@ -15,7 +16,7 @@ export function byId<T extends { id: string }>(
     `byId:${entity.name}`,
     () =>
       new DataLoader<string, T | null>(async (ids) => {
-        const rows = await ctx.em.find(entity, { id: { $in: ids as string[] } } as never);
+        const rows = await findPlain(ctx.em, entity, { id: { $in: ids as string[] } } as never);
         const map = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => map.get(id) ?? null);
       }),

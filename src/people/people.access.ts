@@ -1,3 +1,4 @@
+import { findPlain } from '../db/read-model';
 import DataLoader from 'dataloader';
 import type { EntityClass, FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -75,7 +76,7 @@ export function scopedById<T extends { id: string }>(
     `scopedById:${entity.name}`,
     () =>
       new DataLoader<string, T | null>(async (ids) => {
-        const rows = await ctx.em.find(entity, {
+        const rows = await findPlain(ctx.em, entity, {
           $and: [{ id: { $in: ids as string[] } }, where(v.jurisdiction)],
         } as FilterQuery<T>);
         const map = new Map(rows.map((r) => [r.id, r]));

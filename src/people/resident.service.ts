@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { assertCovers } from '../auth/jurisdiction';
 import { ScopeLevel } from '../auth/roles';
 import { requireViewer, type AuthenticatedViewer } from '../auth/viewer';
+import { findPlain } from '../db/read-model';
 import { paginate, type ConnectionResult, type Page } from '../graphql/connection';
 import { badInput, notFound } from '../graphql/errors';
 import { toGlobalId } from '../graphql/global-id';
@@ -169,11 +170,7 @@ function tagLoader(ctx: RequestContext): DataLoader<string, ResidentTagKind[]> {
     'people:tags',
     () =>
       new DataLoader<string, ResidentTagKind[]>(async (ids) => {
-        const rows = await ctx.em.find(
-          ResidentTag,
-          { residentId: { $in: ids as string[] } },
-          { fields: ['residentId', 'kind'] },
-        );
+        const rows = await findPlain(ctx.em, ResidentTag, { residentId: { $in: ids as string[] } });
         const map = new Map<string, ResidentTagKind[]>();
         for (const t of rows) map.set(t.residentId, [...(map.get(t.residentId) ?? []), t.kind]);
         return ids.map((id) =>

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityClass, FilterQuery } from '@mikro-orm/postgresql';
+import { rowMapper } from '../db/read-model';
 import { ConnectionResult, type Page } from '../graphql/connection';
 import { badInput } from '../graphql/errors';
 import { countBy } from '../graphql/loaders';
@@ -56,8 +57,9 @@ export function windowedChildren<T extends { id: string }>(
           .orderBy([parentColumn, 'id']);
         const rows = (await ctx.em.getConnection().execute(outer)) as Record<string, unknown>[];
         const byParent = new Map<string, T[]>();
-        for (const { window_rank: _rank, ...row } of rows) {
-          const item = ctx.em.map(entity, row as never);
+        const map = rowMapper(ctx.em, entity);
+        for (const row of rows) {
+          const item = map(row);
           const parent = String(row[parentColumn]);
           const list = byParent.get(parent) ?? [];
           list.push(item);
