@@ -1,3 +1,4 @@
+import { batchedValue, inline } from '../db/read-batch';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { covers, type Placement } from '../auth/jurisdiction';
@@ -17,9 +18,9 @@ import { OPEN_STATES } from './case.enums';
 
 type Params = unknown[];
 
+/** One figure: a query selecting one column; sent with the request's other reads of this turn. */
 async function one(em: EntityManager, sql: string, params: Params): Promise<number | null> {
-  const rows = (await em.getConnection().execute(sql, params, 'all')) as { v: unknown }[];
-  const v = rows[0]?.v;
+  const v = await batchedValue(em, inline(em, sql, params));
   return v == null ? null : Number(v);
 }
 
@@ -294,7 +295,10 @@ export async function caseMetrics(
   const scope = await metricScope(ctx, node);
   const values = {} as CaseMetricValues;
   const now = ctx.app.clock.now();
-  for (const spec of CASE_METRIC_SPECS)
-    values[spec.key] = await computeCaseMetric(ctx.em, spec, scope, period, now);
-  return { ...values, scope, period, solvedByCategory: await solvedByCategory(ctx.em, scope, period) };
+  const [figures, byCategory] = await Promise.all([
+    Promise.all(CASE_METRIC_SPECS.map((spec) => computeCaseMetric(ctx.em, spec, scope, period, now))),
+    solvedByCategory(ctx.em, scope, period),
+  ]);
+  CASE_METRIC_SPECS.forEach((spec, i) => (values[spec.key] = figures[i]!));
+  return { ...values, scope, period, solvedByCategory: byCategory };
 }

@@ -7,6 +7,7 @@ import {
   type FilterQuery,
   type Platform,
 } from '@mikro-orm/postgresql';
+import { batchedRows } from './read-batch';
 
 /*
  * Read paths (pages, batched loaders) turn rows into plain objects of the entity's class rather than
@@ -35,13 +36,15 @@ function compile<T>(meta: EntityMetadata, platform: Platform): RowMapper<T> {
   const columns = meta.props.filter(isColumn).map((prop) => ({
     field: prop.fieldNames[0]!,
     name: prop.name,
-    convert: prop.customType
-      ? (v: unknown) => prop.customType!.convertToJSValue(v, platform)
-      : prop.runtimeType === 'boolean'
-        ? (v: unknown) => !!v
-        : prop.runtimeType === 'Date'
-          ? (v: unknown) => (v instanceof Date ? v : new Date(v as string))
-          : undefined,
+    // Rows come from the driver or, batched, as JSON (timestamps as text): both give the same values.
+    convert:
+      prop.runtimeType === 'Date'
+        ? (v: unknown) => (v instanceof Date ? v : new Date(v as string))
+        : prop.customType
+          ? (v: unknown) => prop.customType!.convertToJSValue(v, platform)
+          : prop.runtimeType === 'boolean'
+            ? (v: unknown) => !!v
+            : undefined,
   }));
   // The entity's prototype carries MikroORM's change-tracking setters; a layer of plain writable
   // properties in between makes assignments create own properties instead of calling them.
@@ -69,8 +72,9 @@ export function rowMapper<T extends object>(em: EntityManager, entity: EntityCla
 }
 
 /**
- * `em.find` for read-only use: the same filter language, one statement, plain objects. Use it where
- * the result is only read (pages, loaders); load with `em.find*` what is going to be changed.
+ * `em.find` for read-only use: the same filter language, plain objects, and sent together with the
+ * request's other reads of the same turn (`read-batch.ts`). Use it where the result is only read
+ * (loaders); load with `em.find*` what is going to be changed.
  */
 export async function findPlain<T extends object>(
   em: EntityManager,
@@ -81,7 +85,6 @@ export async function findPlain<T extends object>(
   const qb = em.createQueryBuilder(entity).select('*').where(where);
   if (options.orderBy) qb.orderBy(options.orderBy as never);
   if (options.limit !== undefined) qb.limit(options.limit);
-  const rows = (await qb.execute('all', false)) as Row[];
-  const map = rowMapper(em, entity);
-  return rows.map(map);
+  const rows = await batchedRows(em, qb.getFormattedQuery());
+  return rows.map(rowMapper(em, entity));
 }

@@ -172,33 +172,64 @@ export async function paginate<T extends object>(
   const pageWhere = (
     page.after ? { $and: [where, { [key]: { [order === 'asc' ? '$gt' : '$lt']: page.after } }] } : where
   ) as FilterQuery<T>;
-  const trim = (rows: T[], total?: number): PageData<T> => {
-    const hasNextPage = rows.length > page.first;
-    return { items: hasNextPage ? rows.slice(0, page.first) : rows, hasNextPage, total };
+  return deferredPage(em, entity, {
+    where,
+    pageWhere,
+    orderBy: { [key]: order },
+    page,
+    keyOf: (node) => String((node as Record<string, unknown>)[key]),
+  });
+}
+
+/**
+ * A page of `entity` rows matching `pageWhere` in `orderBy` order, `page.first` of them, as a
+ * deferred connection whose total counts `where`. `view` turns a row into what the connection
+ * holds. With `totalCount` selected, the count rides in the page's statement:
+ * `(count) left join lateral (page)`, so it is one round trip and an empty page still has a total.
+ */
+export function deferredPage<T extends object, V extends object = T>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  o: {
+    where: FilterQuery<T>;
+    pageWhere: FilterQuery<T>;
+    orderBy: Record<string, 'asc' | 'desc'>;
+    page: Page;
+    view?: (row: T) => V;
+    keyOf?: (node: V) => string;
+  },
+): ConnectionResult<V> {
+  const view = o.view ?? ((row: T) => row as unknown as V);
+  const trim = (rows: T[], total?: number): PageData<V> => {
+    const hasNextPage = rows.length > o.page.first;
+    return { items: (hasNextPage ? rows.slice(0, o.page.first) : rows).map(view), hasNextPage, total };
   };
-  return ConnectionResult.deferred<T>(
+  return ConnectionResult.deferred<V>(
     async (withTotal) => {
       const pageQb = em
         .createQueryBuilder(entity)
         .select('*')
-        .where(pageWhere)
-        .orderBy({ [key]: order } as never)
-        .limit(page.first + 1);
+        .where(o.pageWhere)
+        .orderBy(o.orderBy as never)
+        .limit(o.page.first + 1);
       const map = rowMapper(em, entity);
       if (!withTotal) return trim(((await pageQb.execute('all', false)) as Row[]).map(map));
       const meta = em.getMetadata().get<T>(entity.name);
-      const keyColumn = meta.props.find((p) => p.name === key)!.fieldNames[0]!;
-      const countQb = em.createQueryBuilder(entity).count().where(where);
+      const column = (name: string) => meta.props.find((p) => p.name === name)!.fieldNames[0]!;
+      const outerOrder = Object.entries(o.orderBy)
+        .map(([k, dir]) => `p."${column(k)}" ${dir}`)
+        .join(', ');
+      const countQb = em.createQueryBuilder(entity).count().where(o.where);
       const sql =
         `select p.*, c.count as "__total" from (${countQb.getFormattedQuery()}) as c ` +
-        `left join lateral (${pageQb.getFormattedQuery()}) as p on true order by p."${keyColumn}" ${order}`;
+        `left join lateral (${pageQb.getFormattedQuery()}) as p on true order by ${outerOrder}`;
       const rows = (await em.getConnection().execute(sql, [], 'all', em.getTransactionContext())) as Row[];
-      const total = Number(rows[0]?.__total ?? 0);
-      return trim(rows.filter((r) => r[keyColumn] != null).map(map), total);
+      const pk = column(meta.primaryKeys[0]!);
+      return trim(rows.filter((r) => r[pk] != null).map(map), Number(rows[0]?.__total ?? 0));
     },
-    !!page.after,
-    () => em.count(entity, where),
-    (node) => String((node as Record<string, unknown>)[key]),
+    !!o.page.after,
+    () => em.count(entity, o.where),
+    o.keyOf,
   );
 }
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { raw, type EntityClass } from '@mikro-orm/postgresql';
+import { batchedRows } from '../db/read-batch';
 import { findPlain } from '../db/read-model';
 import { loader, type RequestContext } from '../server/context';
 
@@ -47,7 +48,7 @@ export function countBy<T extends object>(
           .select([fieldName, raw('count(*) as n')] as never)
           .where({ [column]: { $in: ids }, ...extraWhere } as never)
           .groupBy(fieldName as never);
-        const rows = (await qb.execute('all')) as Record<string, unknown>[];
+        const rows = await batchedRows(ctx.em, qb.getFormattedQuery());
         const map = new Map(rows.map((r) => [String(r[fieldName] ?? r[column]), Number(r.n)]));
         return ids.map((id) => map.get(id) ?? 0);
       }),

@@ -3,7 +3,8 @@ import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql
 import { z } from 'zod';
 import { jurisdictionWhere, SCOPED_COLUMNS } from '../auth/jurisdiction';
 import { requireViewer } from '../auth/viewer';
-import { ConnectionResult, type Page } from '../graphql/connection';
+import { findPlain } from '../db/read-model';
+import { ConnectionResult, deferredPage, type Page } from '../graphql/connection';
 import { badInput, notFound } from '../graphql/errors';
 import { parseInput, text } from '../graphql/validate';
 import { recordEvent } from '../integration/event.service';
@@ -190,17 +191,13 @@ export async function listActivities(
       $and: [where, { $or: [{ occurredAt: { $lt: at } }, { occurredAt: at, id: { $lt: page.after } }] }],
     };
   }
-  const rows = await ctx.em.find(Activity, pageWhere, {
+  return deferredPage(ctx.em, Activity, {
+    where,
+    pageWhere,
     orderBy: { occurredAt: 'desc', id: 'desc' },
-    limit: page.first + 1,
+    page,
+    view: toView,
   });
-  const hasNext = rows.length > page.first;
-  return new ConnectionResult(
-    (hasNext ? rows.slice(0, page.first) : rows).map(toView),
-    hasNext,
-    !!page.after,
-    () => ctx.em.count(Activity, where),
-  );
 }
 
 /**
@@ -238,7 +235,8 @@ export async function gridActivities(
           [...params, page.first + 1],
         )) as { id: string }[];
         const rows = ids.length
-          ? await ctx.em.find(
+          ? await findPlain(
+              ctx.em,
               Activity,
               { id: { $in: ids.map((r) => r.id) } },
               { orderBy: { occurredAt: 'desc', id: 'desc' } },

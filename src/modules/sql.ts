@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { batchedValue, inline } from '../db/read-batch';
 import { pgUuidArray, type MetricDefinition, type MetricScope, type Period } from './metric';
 
 /*
@@ -6,10 +7,10 @@ import { pgUuidArray, type MetricDefinition, type MetricScope, type Period } fro
  * (knex substitutes it even inside string literals and jsonb operators): use `jsonb_exists(x, 'k')`.
  */
 
-/** Runs an aggregate query whose single row has a `value` column; null (no rows) is 0. */
+/** Runs an aggregate query whose single row has one column, `value`; null (no rows) is 0. */
 export async function sqlValue(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const rows = (await em.getConnection().execute(sql, params)) as { value: unknown }[];
-  const v = rows[0]?.value;
+  // Sent with the request's other reads of this turn: the query must select that one column.
+  const v = await batchedValue(em, inline(em, sql, params));
   return v === null || v === undefined ? 0 : Number(v);
 }
 

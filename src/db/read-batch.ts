@@ -1,0 +1,83 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/*
+ * Reads that a request starts in the same turn of the event loop (the DataLoaders of one level of a
+ * query, the metrics of a page) go to the database as one statement:
+ *
+ *   select (select coalesce(json_agg(q0), '[]') from (<read 0>) q0) as r0, (<scalar 1>) as r1, ...
+ *
+ * Each statement costs a round trip, a socket write that wakes the server and a plan; on a small
+ * machine that is most of what a read costs, and a grid page asks for a dozen small aggregates at
+ * once. Every read goes through JSON, batched or alone, so a caller sees the same types either way:
+ * numbers, strings (timestamps as ISO text), booleans, arrays and objects. `rowMapper` turns rows
+ * back into entity values.
+ */
+
+type Row = Record<string, unknown>;
+
+interface Pending {
+  sql: string;
+  /** `rows`: all rows as JSON objects; `value`: a scalar subquery's single value. */
+  kind: 'rows' | 'value';
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+}
+
+const queues = new WeakMap<EntityManager, Pending[]>();
+
+function enqueue(em: EntityManager, kind: Pending['kind'], sql: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let q = queues.get(em);
+    if (!q) {
+      const fresh: Pending[] = [];
+      queues.set(em, fresh);
+      // After the microtasks and nextTicks of this turn: every loader of the level has queued by then.
+      setImmediate(() => void flush(em, fresh));
+      q = fresh;
+    }
+    q.push({ sql, kind, resolve, reject });
+  });
+}
+
+async function flush(em: EntityManager, q: Pending[]): Promise<void> {
+  queues.delete(em);
+  const columns = q.map((p, i) =>
+    p.kind === 'rows'
+      ? `(select coalesce(json_agg(q${i}), '[]'::json) from (${p.sql}) as q${i}) as r${i}`
+      : `(${p.sql}) as r${i}`,
+  );
+  try {
+    const rows = (await em
+      .getConnection()
+      .execute(`select ${columns.join(', ')}`, [], 'all', em.getTransactionContext())) as Row[];
+    const row = rows[0] ?? {};
+    q.forEach((p, i) => p.resolve(row[`r${i}`] ?? (p.kind === 'rows' ? [] : null)));
+  } catch (e) {
+    // One bad read must not fail its neighbours: retry each alone, so only its own caller sees it.
+    if (q.length === 1) return q[0]!.reject(e);
+    for (const p of q) void flush(em, [p]);
+  }
+}
+
+/**
+ * Rows of a read (complete SQL, values inlined as MikroORM formats them), with JSON types, sent
+ * together with the request's other reads of this turn.
+ */
+export function batchedRows(em: EntityManager, sql: string): Promise<Row[]> {
+  return enqueue(em, 'rows', sql) as Promise<Row[]>;
+}
+
+/** The value of a query returning one row of one column (null for no row), batched likewise. */
+export function batchedValue(em: EntityManager, sql: string): Promise<unknown> {
+  return enqueue(em, 'value', sql);
+}
+
+/** Inlines `?` bindings the way the connection would (knex's escaping), for `batchedRows`/`batchedValue`. */
+export function inline(em: EntityManager, sql: string, params: readonly unknown[]): string {
+  return params.length
+    ? em
+        .getKnex()
+        .raw(sql, params as never[])
+        .toQuery()
+    : sql;
+}
