@@ -72,12 +72,10 @@ export function batchedValue(em: EntityManager, sql: string): Promise<unknown> {
   return enqueue(em, 'value', sql);
 }
 
-/** Inlines `?` bindings the way the connection would (knex's escaping), for `batchedRows`/`batchedValue`. */
+/**
+ * Inlines `?` bindings as MikroORM does for every statement it sends (timestamps as UTC ISO text, so
+ * the result does not depend on the session's time zone), for `batchedRows`/`batchedValue`.
+ */
 export function inline(em: EntityManager, sql: string, params: readonly unknown[]): string {
-  return params.length
-    ? em
-        .getKnex()
-        .raw(sql, params as never[])
-        .toQuery()
-    : sql;
+  return params.length ? em.getPlatform().formatQuery(sql, params) : sql;
 }

@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
-import { raw, type EntityClass } from '@mikro-orm/postgresql';
+import { raw, type EntityClass, type FilterQuery } from '@mikro-orm/postgresql';
 import { batchedRows } from '../db/read-batch';
 import { findPlain } from '../db/read-model';
+import { requireViewer } from '../auth/viewer';
+import type { Jurisdiction } from '../auth/jurisdiction';
 import { loader, type RequestContext } from '../server/context';
 
 /**
@@ -51,6 +53,30 @@ export function countBy<T extends object>(
         const rows = await batchedRows(ctx.em, qb.getFormattedQuery());
         const map = new Map(rows.map((r) => [String(r[fieldName] ?? r[column]), Number(r.n)]));
         return ids.map((id) => map.get(id) ?? 0);
+      }),
+  );
+}
+
+/**
+ * Batched `id IN (...)` limited to the viewer's jurisdiction: a parent inside it can still point at
+ * a row outside (data moved by re-gridding), and that row must read as absent, never leak.
+ */
+export function scopedById<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  where: (j: Jurisdiction) => FilterQuery<T>,
+): DataLoader<string, T | null> {
+  const v = requireViewer(ctx.viewer);
+  return loader(
+    ctx,
+    `scopedById:${entity.name}`,
+    () =>
+      new DataLoader<string, T | null>(async (ids) => {
+        const rows = await findPlain(ctx.em, entity, {
+          $and: [{ id: { $in: ids as string[] } }, where(v.jurisdiction)],
+        } as FilterQuery<T>);
+        const map = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => map.get(id) ?? null);
       }),
   );
 }

@@ -1,3 +1,4 @@
+import { findPlain } from '../db/read-model';
 import DataLoader from 'dataloader';
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -218,7 +219,8 @@ export function gridModulesLoader(ctx: RequestContext): DataLoader<string, GridM
     'modules:byGrid',
     () =>
       new DataLoader<string, GridModule[]>(async (gridIds) => {
-        const rows = await ctx.em.find(
+        const rows = await findPlain(
+          ctx.em,
           GridModule,
           { gridId: { $in: gridIds as string[] } },
           { orderBy: { moduleId: 'asc' } },

@@ -5,7 +5,7 @@ import type { RequestContext } from '../server/context';
 import { Community } from '../territory/community.entity';
 import { Grid } from '../territory/grid.entity';
 import { Street } from '../territory/street.entity';
-import { communityWhere, gridWhere, streetWhere } from '../territory/territory.service';
+import { communityWhere, readGrid, streetWhere } from '../territory/territory.service';
 import { gridsWithModule } from './enablement.service';
 import type { MetricScope, Period } from './metric';
 import { metricInfo, type MetricInfo, type MetricValue } from './module.types';
@@ -42,8 +42,7 @@ async function resolveScope(
       (await ctx.em.createQueryBuilder(Grid).select('id').where(where).execute('all')) as { id: string }[]
     ).map((g) => g.id);
   if (input.gridId) {
-    const grid = await ctx.em.findOne(Grid, { $and: [{ id: input.gridId }, gridWhere(j)] });
-    if (!grid) throw notFound('Grid');
+    const grid = await readGrid(ctx, input.gridId);
     return { level: 'GRID', id: grid.id, gridIds: [grid.id] };
   }
   if (input.communityId) {

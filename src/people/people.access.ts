@@ -1,13 +1,11 @@
-import { findPlain } from '../db/read-model';
-import DataLoader from 'dataloader';
-import type { EntityClass, FilterQuery } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { assertCovers, jurisdictionWhere, SCOPED_COLUMNS, type Jurisdiction } from '../auth/jurisdiction';
 import { ADMIN_ROLES, UserRole } from '../auth/roles';
 import { requireViewer, type AuthenticatedViewer, type Viewer } from '../auth/viewer';
 import { badInput, forbidden, notFound } from '../graphql/errors';
 import { text } from '../graphql/validate';
-import { loader, type RequestContext } from '../server/context';
+import type { RequestContext } from '../server/context';
 import { Building } from '../territory/building.entity';
 import { BuildingUnit } from '../territory/building-unit.entity';
 import { Grid, GridStatus } from '../territory/grid.entity';
@@ -61,29 +59,7 @@ export function scopedWhere<T>(j: Jurisdiction): FilterQuery<T> {
   return jurisdictionWhere(j, SCOPED_COLUMNS) as FilterQuery<T>;
 }
 
-/**
- * Batched `id IN (...)` limited to the viewer's jurisdiction: a parent inside it can still point at
- * a row outside (data moved by re-gridding), and that row must read as absent, never leak.
- */
-export function scopedById<T extends { id: string }>(
-  ctx: RequestContext,
-  entity: EntityClass<T>,
-  where: (j: Jurisdiction) => FilterQuery<T>,
-): DataLoader<string, T | null> {
-  const v = requireViewer(ctx.viewer);
-  return loader(
-    ctx,
-    `scopedById:${entity.name}`,
-    () =>
-      new DataLoader<string, T | null>(async (ids) => {
-        const rows = await findPlain(ctx.em, entity, {
-          $and: [{ id: { $in: ids as string[] } }, where(v.jurisdiction)],
-        } as FilterQuery<T>);
-        const map = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
-  );
-}
+export { scopedById } from '../graphql/loaders';
 
 /** Today in China, by the application clock. */
 export function today(ctx: RequestContext): string {

@@ -1,3 +1,4 @@
+import { batchedRows, inline } from '../db/read-batch';
 import { z } from 'zod';
 import { requireViewer } from '../auth/viewer';
 import { parseInput } from '../graphql/validate';
@@ -93,11 +94,16 @@ export async function rosters(
       and (a.end_date is null or a.end_date >= ?::date) ${roleSql}`;
   const postsParams: unknown[] = [[...ids], ...j.params, date, date, ...(opts.roles ? [opts.roles] : [])];
 
-  const roleRows = (await ctx.em.execute(
-    `select p.scope_id, p.role, count(distinct p.staff_member_id)::int as n
+  // Both aggregates go out in one statement (read-batch), with the request's other reads.
+  const roleRowsP = batchedRows(
+    ctx.em,
+    inline(
+      ctx.em,
+      `select p.scope_id, p.role, count(distinct p.staff_member_id)::int as n
      from (${postsSql}) p group by p.scope_id, p.role`,
-    postsParams as never[],
-  )) as { scope_id: string; role: StaffRole; n: number }[];
+      postsParams,
+    ),
+  ) as Promise<{ scope_id: string; role: StaffRole; n: number }[]>;
 
   const bandSql = bands
     .map(
@@ -111,15 +117,20 @@ export async function rosters(
     ...(b.minAge != null ? [b.minAge] : []),
     ...(b.maxAge != null ? [b.maxAge] : []),
   ]);
-  const peopleRows = (await ctx.em.execute(
-    `select p.scope_id, count(*)::int as total, count(*) filter (where p.age is null)::int as unknown, ${bandSql}
+  const peopleRowsP = batchedRows(
+    ctx.em,
+    inline(
+      ctx.em,
+      `select p.scope_id, count(*)::int as total, count(*) filter (where p.age is null)::int as unknown, ${bandSql}
      from (
        select d.scope_id, extract(year from age(?::date, s.birth_date))::int as age
        from (select distinct x.scope_id, x.staff_member_id from (${postsSql}) x) d
        join staff_member s on s.id = d.staff_member_id
      ) p group by p.scope_id`,
-    [...bandParams, date, ...postsParams] as never[],
-  )) as Record<string, number | string>[];
+      [...bandParams, date, ...postsParams],
+    ),
+  ) as Promise<Record<string, number | string>[]>;
+  const [roleRows, peopleRows] = await Promise.all([roleRowsP, peopleRowsP]);
 
   const out = new Map<string, Roster>();
   for (const id of ids) {

@@ -21,7 +21,7 @@ import {
   StreetFieldResolver,
   TerritoryResolver,
 } from './territory.resolver';
-import { getCommunity, getGrid, getStreet } from './territory.service';
+import { getCommunity, getStreet, readGrid } from './territory.service';
 import { seedTerritory } from './territory.seed';
 
 export { Building, BuildingUnit, Community, Grid, GridLineage, MicroGrid, Street };
@@ -94,7 +94,7 @@ export const territoryFeature: Feature = {
   nodes: {
     Street: getStreet,
     Community: getCommunity,
-    Grid: getGrid,
+    Grid: readGrid,
     MicroGrid: getMicroGrid,
     Building: getBuilding,
     BuildingUnit: getBuildingUnit,

@@ -1,3 +1,4 @@
+import { scopedById } from '../graphql/loaders';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { escapeLike, flushOrConflict } from '../db/helpers';
 import { z } from 'zod';
@@ -121,6 +122,16 @@ export async function getCommunity(ctx: RequestContext, id: string): Promise<Com
   const c = await ctx.em.findOne(Community, { $and: [{ id }, communityWhere(v.jurisdiction)] });
   if (!c) throw notFound('Community');
   return c;
+}
+
+/**
+ * A grid the viewer may see, for reading only (a plain object, batched with the request's other
+ * reads); NOT_FOUND otherwise. Writes use `getGrid`.
+ */
+export async function readGrid(ctx: RequestContext, id: string): Promise<Grid> {
+  const g = await scopedById(ctx, Grid, gridWhere).load(id);
+  if (!g) throw notFound('Grid');
+  return g;
 }
 
 export async function getGrid(ctx: RequestContext, id: string): Promise<Grid> {
