@@ -1,3 +1,5 @@
+import { batchedRows, inline } from '../db/read-batch';
+import { findPlain, rowMapper } from '../db/read-model';
 import DataLoader from 'dataloader';
 import {
   Arg,
@@ -431,7 +433,8 @@ function timelines(ctx: RequestContext): DataLoader<string, CaseEvent[]> {
     'cases:timeline',
     () =>
       new DataLoader<string, CaseEvent[]>(async (ids) => {
-        const rows = await ctx.em.find(
+        const rows = await findPlain(
+          ctx.em,
           CaseEvent,
           { caseId: { $in: [...ids] } },
           { orderBy: { caseId: 'asc', version: 'asc' } },
@@ -451,20 +454,18 @@ function lastSteps(ctx: RequestContext, n: number): DataLoader<string, CaseEvent
     `cases:lastSteps:${n}`,
     () =>
       new DataLoader<string, CaseEvent[]>(async (ids) => {
-        const rows = (await ctx.em.getConnection().execute(
-          `select e.* from (
-             select ce.*, row_number() over (partition by ce.case_id order by ce.version desc) as rn
-             from case_event ce where ce.case_id = any(?::uuid[])
-           ) e where e.rn <= ? order by e.case_id, e.version`,
-          [pgUuidArray(ids), n],
-        )) as Record<string, unknown>[];
-        return groupBy(
-          ids,
-          rows.map((r) => {
-            const { rn: _rn, ...row } = r;
-            return ctx.em.map(CaseEvent, row);
-          }),
+        const rows = await batchedRows(
+          ctx.em,
+          inline(
+            ctx.em,
+            `select e.* from (
+               select ce.*, row_number() over (partition by ce.case_id order by ce.version desc) as rn
+               from case_event ce where ce.case_id = any(?::uuid[])
+             ) e where e.rn <= ? order by e.case_id, e.version`,
+            [pgUuidArray(ids), n],
+          ),
         );
+        return groupBy(ids, rows.map(rowMapper(ctx.em, CaseEvent)));
       }),
   );
 }
@@ -481,7 +482,8 @@ function overdueRecords(ctx: RequestContext): DataLoader<string, CaseOverdue[]> 
     'cases:overdue',
     () =>
       new DataLoader<string, CaseOverdue[]>(async (ids) => {
-        const rows = await ctx.em.find(
+        const rows = await findPlain(
+          ctx.em,
           CaseOverdue,
           { caseId: { $in: [...ids] } },
           { orderBy: { detectedAt: 'asc', id: 'asc' } },
