@@ -19,4 +19,5 @@ COPY package.json ./
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "dist/src/main.js"]
+# A larger young generation: fewer scavenges for the short-lived objects of each request.
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]

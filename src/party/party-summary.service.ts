@@ -1,3 +1,4 @@
+import { batchedRows, inline } from '../db/read-batch';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { assertCovers } from '../auth/jurisdiction';
@@ -116,9 +117,7 @@ export async function computePartySummary(
 ): Promise<PartySummaryData> {
   const col = COLUMN[scope.level];
   const { from, to } = period;
-  const q = (sql: string, params: unknown[]) => em.execute<Record<string, unknown>[]>(sql, params);
-
-  // One after another: a summary should hold one pooled connection, not seven.
+  // Seven aggregates, one statement (read-batch): one pooled connection and one round trip.
   const queries: [string, unknown[]][] = [
     [
       `select kind, count(*) as n from party_organization
@@ -163,8 +162,7 @@ export async function computePartySummary(
       [scope.id, to],
     ],
   ];
-  const results: Record<string, unknown>[][] = [];
-  for (const [sql, params] of queries) results.push(await q(sql, params));
+  const results = await Promise.all(queries.map(([sql, params]) => batchedRows(em, inline(em, sql, params))));
   const [orgRows, memberRows, activityRows, serviceRows, aidRows, aidTotals, bareGrids] = results;
 
   const num = (v: unknown) => Number(v ?? 0);

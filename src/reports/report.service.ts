@@ -1,3 +1,4 @@
+import { batchedRows, inline } from '../db/read-batch';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertCovers } from '../auth/jurisdiction';
 import { requireViewer } from '../auth/viewer';
@@ -52,8 +53,12 @@ const VULNERABLE = [
   'NEEDS_CARE',
 ];
 
+/**
+ * A read of the report. The report's reads are started together wherever they do not depend on each
+ * other, and go out batched (read-batch): a yearly report is a handful of statements, not a hundred.
+ */
 async function rows<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return (await em.getConnection().execute(sql, params, 'all')) as T[];
+  return (await batchedRows(em, inline(em, sql, params))) as T[];
 }
 
 const num = (v: unknown): number => Number(v ?? 0);
@@ -96,28 +101,30 @@ async function basics(
   partyBare: string[],
 ): Promise<ReportBasics> {
   const em = ctx.em;
-  const [counts] = await rows<Record<string, unknown>>(
-    em,
-    `select
+  const [[counts], everyoneMap, workersMap, chiefless] = await Promise.all([
+    rows<Record<string, unknown>>(
+      em,
+      `select
        (select count(*) from household where community_id = ?) as households,
        (select count(*) from resident where community_id = ?) as residents,
        (select count(*) from building where community_id = ? and residential) as buildings`,
-    [c.id, c.id, c.id],
-  );
-  const everyone = (await rosters(ctx, 'COMMUNITY', [c.id], { date: asOf })).get(c.id)!;
-  const workers = (
-    await rosters(ctx, 'COMMUNITY', [c.id], { date: asOf, roles: [StaffRole.GRID_WORKER] })
-  ).get(c.id)!;
-  const role = (r: StaffRole) => everyone.byRole.find((x) => x.role === r)?.count ?? 0;
-  const chiefless = await rows<{ id: string }>(
-    em,
-    `select g.id from grid g
+      [c.id, c.id, c.id],
+    ),
+    rosters(ctx, 'COMMUNITY', [c.id], { date: asOf }),
+    rosters(ctx, 'COMMUNITY', [c.id], { date: asOf, roles: [StaffRole.GRID_WORKER] }),
+    rows<{ id: string }>(
+      em,
+      `select g.id from grid g
       where g.community_id = ? and g.status = 'ACTIVE' and not exists (
         select 1 from staff_assignment a
          where a.grid_id = g.id and a.role = 'GRID_CHIEF' and a.start_date <= ?::date
            and (a.end_date is null or a.end_date >= ?::date))`,
-    [c.id, asOf, asOf],
-  );
+      [c.id, asOf, asOf],
+    ),
+  ]);
+  const everyone = everyoneMap.get(c.id)!;
+  const workers = workersMap.get(c.id)!;
+  const role = (r: StaffRole) => everyone.byRole.find((x) => x.role === r)?.count ?? 0;
   const active = grids.filter((g) => g.status === 'ACTIVE');
   const noChief = new Set(chiefless.map((r) => r.id));
   const noParty = new Set(partyBare);
@@ -151,12 +158,13 @@ async function caseFigures(
   scope: MetricScope,
   period: Period,
 ): Promise<Record<string, number | null>> {
-  const out: Record<string, number | null> = {};
   const now = ctx.app.clock.now();
-  for (const spec of CASE_METRIC_SPECS) {
-    out[spec.key] = scope.gridIds.length ? await computeCaseMetric(ctx.em, spec, scope, period, now) : null;
-  }
-  return out;
+  const values = await Promise.all(
+    CASE_METRIC_SPECS.map((spec) =>
+      scope.gridIds.length ? computeCaseMetric(ctx.em, spec, scope, period, now) : null,
+    ),
+  );
+  return Object.fromEntries(CASE_METRIC_SPECS.map((spec, i) => [spec.key, values[i] ?? null]));
 }
 
 async function solvedWithExamples(
@@ -202,9 +210,10 @@ async function progress(
 ): Promise<ReportProgress> {
   const em = ctx.em;
   const period = { from: p.start, to: p.end };
-  const [r] = await rows<Record<string, unknown>>(
-    em,
-    `select
+  const [[r], departments, rate, solvedByCategory] = await Promise.all([
+    rows<Record<string, unknown>>(
+      em,
+      `select
        (select count(*) from training where community_id = ? and date between ?::date and ?::date) as trainings,
        (select count(*) from log_book where community_id = ? and issued_at >= ? and issued_at < ?) as log_books,
        (select count(*) from sentiment_log where community_id = ? and date between ?::date and ?::date) as logs,
@@ -213,17 +222,19 @@ async function progress(
        (select count(*) from organization where community_id = ? and kind in ('NEW_ECONOMIC', 'NEW_SOCIAL')) as new_orgs,
        (select count(distinct resident_id) from resident_tag where community_id = ? and kind in (${VULNERABLE.map((k) => `'${k}'`).join(', ')})) as vulnerable,
        (select count(distinct resident_id) from resident_tag where community_id = ? and kind = 'VETERAN') as veterans`,
-    [c.id, p.from, p.to, c.id, p.start, p.end, c.id, p.from, p.to, c.id, c.id, c.id, c.id, c.id],
-  );
-  const departments = await rows<{ department: string; n: number }>(
-    em,
-    `select a.department, count(distinct a.staff_member_id)::int as n from staff_assignment a
+      [c.id, p.from, p.to, c.id, p.start, p.end, c.id, p.from, p.to, c.id, c.id, c.id, c.id, c.id],
+    ),
+    rows<{ department: string; n: number }>(
+      em,
+      `select a.department, count(distinct a.staff_member_id)::int as n from staff_assignment a
       where a.community_id = ? and a.role = 'CO_MANAGER' and a.department is not null
         and a.start_date <= ?::date and (a.end_date is null or a.end_date >= ?::date)
       group by a.department order by n desc, a.department`,
-    [c.id, asOf, asOf],
-  );
-  const rate = await trainingRate(ctx, { communityId: c.id }, { from: p.from, to: p.to });
+      [c.id, asOf, asOf],
+    ),
+    trainingRate(ctx, { communityId: c.id }, { from: p.from, to: p.to }),
+    solvedWithExamples(em, scope, period),
+  ]);
   const org = (k: PartyOrganizationKind) => party.organizations.find((o) => o.kind === k)?.count ?? 0;
   return {
     trainings: num(r?.trainings),
@@ -245,7 +256,7 @@ async function progress(
     coManagersByDepartment: departments.map((d) => ({ department: d.department as never, count: num(d.n) })),
     casesReported: cases.reported ?? 0,
     casesSolved: cases.solved ?? 0,
-    solvedByCategory: await solvedWithExamples(em, scope, period),
+    solvedByCategory,
     onTimeRate: cases.onTimeRate ?? null,
     satisfactionRate: cases.satisfactionRate ?? null,
     feedbackRate: cases.feedbackRate ?? null,
@@ -279,23 +290,21 @@ async function moduleSections(
   );
   const byModule = new Map(enabled.map((e) => [e.module_id, parseUuidArray(e.grid_ids)]));
   const env = { now: ctx.app.clock.now() };
-  const out: ReportModuleSection[] = [];
-  for (const m of registry().modules) {
+  const sections = registry().modules.map(async (m): Promise<ReportModuleSection | null> => {
     const ids = byModule.get(m.id);
-    if (!ids?.length) continue;
+    if (!ids?.length) return null;
     const carrying = grids.filter((g) => ids.includes(g.id));
     const scope: MetricScope = { level: 'COMMUNITY', id: c.id, gridIds: carrying.map((g) => g.id) };
-    const metrics = [];
-    for (const d of m.metrics) {
-      metrics.push({
+    const metrics = await Promise.all(
+      m.metrics.map(async (d) => ({
         ...metricInfo(d, m.id),
         value: await d.compute(ctx.em, scope, period, env),
         gridCount: carrying.length,
-      });
-    }
-    out.push({ moduleId: m.id, name: m.name.zh, grids: carrying.map(gridRef), metrics });
-  }
-  return out;
+      })),
+    );
+    return { moduleId: m.id, name: m.name.zh, grids: carrying.map(gridRef), metrics };
+  });
+  return (await Promise.all(sections)).filter((x): x is ReportModuleSection => x !== null);
 }
 
 /** node-postgres parses uuid[] into an array; PGlite may hand back the '{a,b}' literal. */
@@ -311,18 +320,15 @@ async function monthly(ctx: RequestContext, scope: MetricScope, p: ReportPeriod)
   const reported = CASE_METRIC_SPECS.find((s) => s.code === 'cases.reported')!;
   const solved = CASE_METRIC_SPECS.find((s) => s.code === 'cases.solved')!;
   const now = ctx.app.clock.now();
-  const out: MonthlyCases[] = [];
-  for (const m of monthsOf(p)) {
-    const bucket = { from: m.start, to: m.end };
-    out.push({
-      month: m.month,
-      reported: scope.gridIds.length
-        ? ((await computeCaseMetric(ctx.em, reported, scope, bucket, now)) ?? 0)
-        : 0,
-      solved: scope.gridIds.length ? ((await computeCaseMetric(ctx.em, solved, scope, bucket, now)) ?? 0) : 0,
-    });
-  }
-  return out;
+  const figure = async (spec: typeof reported, bucket: Period) =>
+    scope.gridIds.length ? ((await computeCaseMetric(ctx.em, spec, scope, bucket, now)) ?? 0) : 0;
+  return Promise.all(
+    monthsOf(p).map(async (m): Promise<MonthlyCases> => {
+      const bucket = { from: m.start, to: m.end };
+      const [r, s] = await Promise.all([figure(reported, bucket), figure(solved, bucket)]);
+      return { month: m.month, reported: r, solved: s };
+    }),
+  );
 }
 
 async function narrativesOf(
@@ -352,22 +358,22 @@ export async function communityReport(
   const now = today(ctx);
   const asOf = p.to < now ? p.to : now;
 
-  const party = await computePartySummary(
-    ctx.em,
-    { level: 'COMMUNITY', id: c.id },
-    { from: p.from, to: p.to },
-  );
+  // Everything that does not need another part's answer starts at once, so its reads share statements.
+  const [party, cases, modules, settings, [refused], narratives, monthlyCases] = await Promise.all([
+    computePartySummary(ctx.em, { level: 'COMMUNITY', id: c.id }, { from: p.from, to: p.to }),
+    caseFigures(ctx, scope, period),
+    moduleSections(ctx, c, grids, period),
+    settingsFor(ctx.em, c),
+    rows<{ n: number }>(
+      ctx.em,
+      `select count(*)::int as n from resident where community_id = ? and refused_info`,
+      [c.id],
+    ),
+    narrativesOf(ctx.em, c.id, p),
+    monthly(ctx, scope, p),
+  ]);
   const b = await basics(ctx, c, grids, asOf, party.gridsWithoutPartyOrganizationIds);
-  const cases = await caseFigures(ctx, scope, period);
   const prog = await progress(ctx, c, scope, p, party, b.gridChiefs, asOf, cases);
-  const modules = await moduleSections(ctx, c, grids, period);
-  const settings = await settingsFor(ctx.em, c);
-  const [refused] = await rows<{ n: number }>(
-    ctx.em,
-    `select count(*)::int as n from resident where community_id = ? and refused_info`,
-    [c.id],
-  );
-  const narratives = await narrativesOf(ctx.em, c.id, p);
   const text = (s: ReportSection) => {
     const t = narratives.find((n) => n.section === s)?.text.trim();
     return t ? t : null;
@@ -388,7 +394,7 @@ export async function communityReport(
     nextSteps: text(ReportSection.NEXT_STEPS),
     narratives,
     settings,
-    monthly: await monthly(ctx, scope, p),
+    monthly: monthlyCases,
   };
 }
 
