@@ -95,6 +95,9 @@ export async function createOrm(opts: OrmOptions): Promise<OrmHandle> {
           idle_in_transaction_session_timeout: statementTimeout * 2,
           connectionTimeoutMillis: 5000,
           keepAlive: true,
+          // No JIT compilation: statements here are short, and a batch of reads (read-batch) adds up
+          // to a plan cost over jit_above_cost, where compiling took longer than running (100 ms).
+          options: '-c jit=off',
         },
       },
     });
