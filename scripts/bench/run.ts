@@ -593,9 +593,7 @@ interface Memory {
 function periodFor(arg: string, now: Date): Record<string, string> {
   const to = now.toISOString().slice(0, 10);
   const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-  return arg.endsWith('(days)')
-    ? { from, to }
-    : { from: `${from}T00:00:00.000Z`, to: `${to}T00:00:00.000Z` };
+  return arg.endsWith('(days)') ? { from, to } : { from: `${from}T00:00:00.000Z`, to: `${to}T00:00:00.000Z` };
 }
 
 function writeResults(
