@@ -10,6 +10,7 @@ import { Migration20261129090923_Reports } from './Migration20261129090923_Repor
 import { Migration20261129091821_ModulesHeartBridgeSafety } from './Migration20261129091821_ModulesHeartBridgeSafety';
 import { Migration20261129092712_ModulesCareSelfGovernance } from './Migration20261129092712_ModulesCareSelfGovernance';
 import { Migration20261129093204_PerfIndexes } from './Migration20261129093204_PerfIndexes';
+import { Migration20261129132212_CaseEventActionIndex } from './Migration20261129132212_CaseEventActionIndex';
 
 /** Every migration, in order; `npm run migration:create` appends to this list. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129091821_ModulesHeartBridgeSafety', class: Migration20261129091821_ModulesHeartBridgeSafety },
   { name: 'Migration20261129092712_ModulesCareSelfGovernance', class: Migration20261129092712_ModulesCareSelfGovernance },
   { name: 'Migration20261129093204_PerfIndexes', class: Migration20261129093204_PerfIndexes },
+  { name: 'Migration20261129132212_CaseEventActionIndex', class: Migration20261129132212_CaseEventActionIndex },
 ];

@@ -544,10 +544,13 @@ async function main(): Promise<void> {
         method: 'POST' as const,
         body: JSON.stringify({ query: s.query, variables: s.variables(ids, now) }),
       }));
-      const samples: number[] = [];
+      const samples: { at: number; rss: number; heap: number }[] = [];
+      const t0 = Date.now();
       const sampler = setInterval(() => {
-        void stats(server).then((st) => samples.push(Math.round(st.rss / 1048576)));
-      }, 5000);
+        void stats(server).then((st) =>
+          samples.push({ at: Date.now() - t0, rss: st.rss / 1048576, heap: st.heapUsed / 1048576 }),
+        );
+      }, 1000);
       const r = await autocannon({
         url: server.url + '/graphql',
         method: 'POST',
@@ -557,18 +560,34 @@ async function main(): Promise<void> {
         duration: o.mixed,
       });
       clearInterval(sampler);
-      const warm = Math.min(samples.length - 1, Math.ceil(60 / 5));
-      const baselineMb = samples[warm] ?? samples[0]!;
-      const endMb = samples[samples.length - 1]!;
+      // Memory saws up and down with the collector's cycles, so one sample says little: per minute,
+      // the floor (lowest sample: what survives collections) and the peak. Steady means the floor
+      // and the peak of the last minute are within 10 % of the second minute's (the first warms up).
+      const minutes: MemoryMinute[] = [];
+      for (let m = 0; m * 60_000 < o.mixed * 1000; m++) {
+        const w = samples.filter((x) => x.at >= m * 60_000 && x.at < (m + 1) * 60_000);
+        if (!w.length) continue;
+        minutes.push({
+          minute: m + 1,
+          rssFloorMb: Math.round(Math.min(...w.map((x) => x.rss))),
+          rssPeakMb: Math.round(Math.max(...w.map((x) => x.rss))),
+          heapFloorMb: Math.round(Math.min(...w.map((x) => x.heap))),
+          heapPeakMb: Math.round(Math.max(...w.map((x) => x.heap))),
+        });
+      }
+      const base = minutes[Math.min(1, minutes.length - 1)]!;
+      const last = minutes[minutes.length - 1]!;
+      const pct = (a: number, b: number) => round((100 * (b - a)) / a);
       memory = {
         seconds: o.mixed,
-        rssMb: samples,
-        baselineMb,
-        endMb,
-        growthPct: round((100 * (endMb - baselineMb)) / baselineMb),
+        requestsPerSec: round(r.requests.average),
+        minutes,
+        rssFloorGrowthPct: pct(base.rssFloorMb, last.rssFloorMb),
+        rssPeakGrowthPct: pct(base.rssPeakMb, last.rssPeakMb),
+        heapFloorGrowthPct: pct(base.heapFloorMb, last.heapFloorMb),
       };
       log(
-        `mixed ${o.mixed} s: ${round(r.requests.average)} req/s, RSS ${baselineMb} MB after warm-up → ${endMb} MB (${memory.growthPct}%)`,
+        `mixed ${o.mixed} s: ${memory.requestsPerSec} req/s; RSS floor ${base.rssFloorMb} → ${last.rssFloorMb} MB (${memory.rssFloorGrowthPct}%), peak ${base.rssPeakMb} → ${last.rssPeakMb} MB (${memory.rssPeakGrowthPct}%)`,
       );
     }
   } catch (e) {
@@ -581,12 +600,22 @@ async function main(): Promise<void> {
   }
 }
 
+interface MemoryMinute {
+  minute: number;
+  rssFloorMb: number;
+  rssPeakMb: number;
+  heapFloorMb: number;
+  heapPeakMb: number;
+}
+
 interface Memory {
   seconds: number;
-  rssMb: number[];
-  baselineMb: number;
-  endMb: number;
-  growthPct: number;
+  requestsPerSec: number;
+  minutes: MemoryMinute[];
+  /** From the second minute to the last. */
+  rssFloorGrowthPct: number;
+  rssPeakGrowthPct: number;
+  heapFloorGrowthPct: number;
 }
 
 /** The year up to today: what a yearly work report covers. */
@@ -639,7 +668,13 @@ function writeResults(
   ];
   if (memory) {
     lines.push(
-      `- Mixed run of ${memory.seconds} s: RSS ${memory.baselineMb} MB after the first minute, ${memory.endMb} MB at the end (${memory.growthPct}%).`,
+      `- Mixed run of ${memory.seconds} s at ${memory.requestsPerSec} req/s, per minute (MB): ` +
+        memory.minutes
+          .map(
+            (m) => `${m.minute}: RSS ${m.rssFloorMb}–${m.rssPeakMb}, heap ${m.heapFloorMb}–${m.heapPeakMb}`,
+          )
+          .join('; ') +
+        `. From minute 2 to the last: RSS floor ${memory.rssFloorGrowthPct}%, RSS peak ${memory.rssPeakGrowthPct}%, heap floor ${memory.heapFloorGrowthPct}%.`,
     );
   }
   const md = lines.join('\n') + '\n';

@@ -13,7 +13,9 @@ import { CaseAction, CaseLevel, CaseState } from './case.enums';
 })
 @Entity()
 @Unique({ properties: ['caseId', 'version'] })
-@Index({ properties: ['action', 'at'] })
+// "Cases escalated / reopened / supervised in the period": the case id in the index lets those
+// counts join to the territory's cases from the index alone, without visiting the rows.
+@Index({ properties: ['action', 'at', 'caseId'] })
 export class CaseEvent extends BaseEntity {
   @ManyToOne({ entity: 'Case', mapToPk: true, fieldName: 'case_id', deleteRule: 'cascade' })
   caseId!: string;
