@@ -1,3 +1,4 @@
+import { setReadBatching } from './db/read-batch';
 import type { PGlite } from '@electric-sql/pglite';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -67,6 +68,7 @@ export async function bootstrap(config: Config, log: Logger, opts: BootstrapOpti
     }
     const built = await buildAppSchema({ debug: false });
     const schema = config.benchAblation === 'no-shield' ? built.bare : built.schema;
+    setReadBatching(config.benchAblation !== 'no-batch');
     if (config.benchAblation !== 'none') {
       log.warn({ ablation: config.benchAblation }, 'BENCH_ABLATION is set: benchmark use only');
     }

@@ -58,9 +58,10 @@ const schema = z.object({
   /**
    * Benchmark only: take one layer out to measure what it costs. `no-dataloader` gives every load its
    * own query; `no-shield` serves the schema without graphql-shield (services still apply roles and
-   * jurisdiction, but field rules are gone). Never set in production.
+   * jurisdiction, but field rules are gone); `no-batch` sends every read alone (read-batch). Never
+   * set in production.
    */
-  BENCH_ABLATION: z.enum(['none', 'no-dataloader', 'no-shield']).default('none'),
+  BENCH_ABLATION: z.enum(['none', 'no-dataloader', 'no-shield', 'no-batch']).default('none'),
 });
 
 export type Env = z.infer<typeof schema>;

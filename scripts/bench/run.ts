@@ -5,7 +5,7 @@
  * admin, and runs autocannon on each scenario at fixed concurrencies after a warm-up: requests/s,
  * p50/p99 latency, SQL statements per request (counted by the server, BENCH_STATS) and server RSS.
  * In the same run: the raw-SQL floor for scenarios 1–4 (scripts/bench/floor.ts) and the ratio to
- * it, ablations (DataLoaders off, shield off), reportCase at a fixed rate, the community report when
+ * it, ablations (DataLoaders off, read batching off, shield off), reportCase at a fixed rate, the community report when
  * the schema has it, and a mixed run for memory. Writes bench/results/<date>.json and .md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -184,7 +184,7 @@ async function probe(
 
 interface Measure {
   scenario: string;
-  target: 'api' | 'floor' | 'api:no-dataloader' | 'api:no-shield';
+  target: 'api' | 'floor' | 'api:no-dataloader' | 'api:no-shield' | 'api:no-batch';
   concurrency: number;
   requestsPerSec: number;
   p50: number;
@@ -503,7 +503,7 @@ async function main(): Promise<void> {
     // Ablations: each layer off in turn, scenarios 1–4 at the highest concurrency.
     if (o.ablations) {
       const c = Math.max(...o.concurrency);
-      for (const ablation of ['no-dataloader', 'no-shield'] as const) {
+      for (const ablation of ['no-dataloader', 'no-batch', 'no-shield'] as const) {
         await server.stop();
         server = await startApi(ablation);
         const t2 = (

@@ -25,8 +25,16 @@ interface Pending {
 
 const queues = new WeakMap<EntityManager, Pending[]>();
 
+let batching = true;
+
+/** Benchmark only (BENCH_ABLATION=no-batch): every read its own statement, to show what batching saves. */
+export function setReadBatching(on: boolean): void {
+  batching = on;
+}
+
 function enqueue(em: EntityManager, kind: Pending['kind'], sql: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
+    if (!batching) return void flush(em, [{ sql, kind, resolve, reject }]);
     let q = queues.get(em);
     if (!q) {
       const fresh: Pending[] = [];
@@ -40,7 +48,7 @@ function enqueue(em: EntityManager, kind: Pending['kind'], sql: string): Promise
 }
 
 async function flush(em: EntityManager, q: Pending[]): Promise<void> {
-  queues.delete(em);
+  if (queues.get(em) === q) queues.delete(em);
   const columns = q.map((p, i) =>
     p.kind === 'rows'
       ? `(select coalesce(json_agg(q${i}), '[]'::json) from (${p.sql}) as q${i}) as r${i}`
