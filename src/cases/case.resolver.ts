@@ -465,7 +465,8 @@ function lastSteps(ctx: RequestContext, n: number): DataLoader<string, CaseEvent
             [pgUuidArray(ids), n],
           ),
         );
-        return groupBy(ids, rows.map(rowMapper(ctx.em, CaseEvent)));
+        const steps = rows.map(rowMapper(ctx.em, CaseEvent)).sort((a, b) => a.version - b.version);
+        return groupBy(ids, steps);
       }),
   );
 }

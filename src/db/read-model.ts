@@ -85,6 +85,22 @@ export async function findPlain<T extends object>(
   const qb = em.createQueryBuilder(entity).select('*').where(where);
   if (options.orderBy) qb.orderBy(options.orderBy as never);
   if (options.limit !== undefined) qb.limit(options.limit);
-  const rows = await batchedRows(em, qb.getFormattedQuery());
-  return rows.map(rowMapper(em, entity));
+  const rows = (await batchedRows(em, qb.getFormattedQuery())).map(rowMapper(em, entity));
+  // json_agg keeps the subquery's order in practice, but PostgreSQL does not promise it: sort here.
+  return options.orderBy ? rows.sort(byOrder(options.orderBy)) : rows;
+}
+
+function byOrder<T>(orderBy: Record<string, 'asc' | 'desc'>): (a: T, b: T) => number {
+  const keys = Object.entries(orderBy);
+  return (a, b) => {
+    for (const [key, dir] of keys) {
+      const x = (a as Record<string, unknown>)[key] as string | number | Date | null | undefined;
+      const y = (b as Record<string, unknown>)[key] as string | number | Date | null | undefined;
+      if (x === y) continue;
+      // Nulls last ascending and first descending, as PostgreSQL orders them.
+      const c = x == null ? 1 : y == null ? -1 : x < y ? -1 : x > y ? 1 : 0;
+      if (c !== 0) return dir === 'asc' ? c : -c;
+    }
+    return 0;
+  };
 }
