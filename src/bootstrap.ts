@@ -1,7 +1,7 @@
-import { setReadBatching } from './db/read-batch';
 import type { PGlite } from '@electric-sql/pglite';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { setReadBatching } from './db/read-batch';
 import { TokenService } from './auth/token.service';
 import { LoginLimiter } from './auth/login-limiter';
 import type { Config } from './config';

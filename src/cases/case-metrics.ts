@@ -1,7 +1,7 @@
-import { batchedValue, inline } from '../db/read-batch';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { covers, type Placement } from '../auth/jurisdiction';
+import { batchedValue } from '../db/read-batch';
 import { requireViewer } from '../auth/viewer';
 import { AppError, badInput, ErrorCode, notFound, type Message } from '../graphql/errors';
 import { parseInput } from '../graphql/validate';
@@ -20,7 +20,7 @@ type Params = unknown[];
 
 /** One figure: a query selecting one column; sent with the request's other reads of this turn. */
 async function one(em: EntityManager, sql: string, params: Params): Promise<number | null> {
-  const v = await batchedValue(em, inline(em, sql, params));
+  const v = await batchedValue(em, sql, params);
   return v == null ? null : Number(v);
 }
 

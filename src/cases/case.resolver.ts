@@ -1,5 +1,3 @@
-import { batchedRows, inline } from '../db/read-batch';
-import { findPlain, rowMapper } from '../db/read-model';
 import DataLoader from 'dataloader';
 import {
   Arg,
@@ -16,6 +14,8 @@ import {
   FieldResolver,
   Root,
 } from 'type-graphql';
+import { batchedRows } from '../db/read-batch';
+import { findPlain, rowMapper } from '../db/read-model';
 import { covers } from '../auth/jurisdiction';
 import { UserRole } from '../auth/roles';
 import {
@@ -456,14 +456,11 @@ function lastSteps(ctx: RequestContext, n: number): DataLoader<string, CaseEvent
       new DataLoader<string, CaseEvent[]>(async (ids) => {
         const rows = await batchedRows(
           ctx.em,
-          inline(
-            ctx.em,
-            `select e.* from (
-               select ce.*, row_number() over (partition by ce.case_id order by ce.version desc) as rn
-               from case_event ce where ce.case_id = any(?::uuid[])
-             ) e where e.rn <= ? order by e.case_id, e.version`,
-            [pgUuidArray(ids), n],
-          ),
+          `select e.* from (
+             select ce.*, row_number() over (partition by ce.case_id order by ce.version desc) as rn
+             from case_event ce where ce.case_id = any(?::uuid[])
+           ) e where e.rn <= ? order by e.case_id, e.version`,
+          [pgUuidArray(ids), n],
         );
         const steps = rows.map(rowMapper(ctx.em, CaseEvent)).sort((a, b) => a.version - b.version);
         return groupBy(ids, steps);

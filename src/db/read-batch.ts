@@ -13,7 +13,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * back into entity values.
  */
 
-type Row = Record<string, unknown>;
+/** A row as the batch returns it: column names, JSON values. */
+export type Row = Record<string, unknown>;
 
 interface Pending {
   sql: string;
@@ -32,7 +33,15 @@ export function setReadBatching(on: boolean): void {
   batching = on;
 }
 
-function enqueue(em: EntityManager, kind: Pending['kind'], sql: string): Promise<unknown> {
+function enqueue(
+  em: EntityManager,
+  kind: Pending['kind'],
+  query: string,
+  params: readonly unknown[],
+): Promise<unknown> {
+  // Values inlined as MikroORM does for every statement it sends (timestamps as UTC ISO text, so
+  // the result does not depend on the session's time zone): the reads are joined into one text.
+  const sql = params.length ? em.getPlatform().formatQuery(query, params) : query;
   return new Promise((resolve, reject) => {
     if (!batching) return void flush(em, [{ sql, kind, resolve, reject }]);
     let q = queues.get(em);
@@ -68,22 +77,18 @@ async function flush(em: EntityManager, q: Pending[]): Promise<void> {
 }
 
 /**
- * Rows of a read (complete SQL, values inlined as MikroORM formats them), with JSON types, sent
- * together with the request's other reads of this turn.
+ * Rows of a read (`?` bindings in `params`), with JSON types, sent together with the request's
+ * other reads of this turn.
  */
-export function batchedRows(em: EntityManager, sql: string): Promise<Row[]> {
-  return enqueue(em, 'rows', sql) as Promise<Row[]>;
+export function batchedRows(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+  return enqueue(em, 'rows', sql, params) as Promise<Row[]>;
 }
 
 /** The value of a query returning one row of one column (null for no row), batched likewise. */
-export function batchedValue(em: EntityManager, sql: string): Promise<unknown> {
-  return enqueue(em, 'value', sql);
-}
-
-/**
- * Inlines `?` bindings as MikroORM does for every statement it sends (timestamps as UTC ISO text, so
- * the result does not depend on the session's time zone), for `batchedRows`/`batchedValue`.
- */
-export function inline(em: EntityManager, sql: string, params: readonly unknown[]): string {
-  return params.length ? em.getPlatform().formatQuery(sql, params) : sql;
+export function batchedValue(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<unknown> {
+  return enqueue(em, 'value', sql, params);
 }

@@ -7,7 +7,7 @@ import {
   type FilterQuery,
   type Platform,
 } from '@mikro-orm/postgresql';
-import { batchedRows } from './read-batch';
+import { batchedRows, type Row } from './read-batch';
 
 /*
  * Read paths (pages, batched loaders) turn rows into plain objects of the entity's class rather than
@@ -19,7 +19,6 @@ import { batchedRows } from './read-batch';
  * 'YYYY-MM-DD'). They are not in the unit of work: writes load what they change with `em.find*`.
  */
 
-type Row = Record<string, unknown>;
 export type RowMapper<T> = (row: Row) => T;
 
 const mappers = new WeakMap<EntityMetadata, RowMapper<unknown>>();

@@ -1,7 +1,6 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-
-type Row = Record<string, unknown>;
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { Row } from '../db/read-batch';
 import { rowMapper } from '../db/read-model';
 import { badInput } from './errors';
 

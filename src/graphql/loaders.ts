@@ -14,12 +14,24 @@ export function byId<T extends { id: string }>(
   ctx: RequestContext,
   entity: EntityClass<T>,
 ): DataLoader<string, T | null> {
+  return idLoader(ctx, entity, `byId:${entity.name}`, {});
+}
+
+/** One batched `id IN (...) and <where>` read per request and key, as plain objects by id. */
+function idLoader<T extends { id: string }>(
+  ctx: RequestContext,
+  entity: EntityClass<T>,
+  key: string,
+  where: FilterQuery<T>,
+): DataLoader<string, T | null> {
   return loader(
     ctx,
-    `byId:${entity.name}`,
+    key,
     () =>
       new DataLoader<string, T | null>(async (ids) => {
-        const rows = await findPlain(ctx.em, entity, { id: { $in: ids as string[] } } as never);
+        const rows = await findPlain(ctx.em, entity, {
+          $and: [{ id: { $in: ids as string[] } }, where],
+        } as FilterQuery<T>);
         const map = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => map.get(id) ?? null);
       }),
@@ -67,16 +79,5 @@ export function scopedById<T extends { id: string }>(
   where: (j: Jurisdiction) => FilterQuery<T>,
 ): DataLoader<string, T | null> {
   const v = requireViewer(ctx.viewer);
-  return loader(
-    ctx,
-    `scopedById:${entity.name}`,
-    () =>
-      new DataLoader<string, T | null>(async (ids) => {
-        const rows = await findPlain(ctx.em, entity, {
-          $and: [{ id: { $in: ids as string[] } }, where(v.jurisdiction)],
-        } as FilterQuery<T>);
-        const map = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
-  );
+  return idLoader(ctx, entity, `scopedById:${entity.name}`, where(v.jurisdiction));
 }

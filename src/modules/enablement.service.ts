@@ -1,7 +1,7 @@
-import { findPlain } from '../db/read-model';
 import DataLoader from 'dataloader';
 import { OptimisticLockError, type EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { findPlain } from '../db/read-model';
 import { assertCovers, jurisdictionWhere, SCOPED_COLUMNS } from '../auth/jurisdiction';
 import { requireAdmin, requireViewer } from '../auth/viewer';
 import { flushOrConflict } from '../db/helpers';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { batchedValue, inline } from '../db/read-batch';
+import { batchedValue } from '../db/read-batch';
 import { pgUuidArray, type MetricDefinition, type MetricScope, type Period } from './metric';
 
 /*
@@ -10,7 +10,7 @@ import { pgUuidArray, type MetricDefinition, type MetricScope, type Period } fro
 /** Runs an aggregate query whose single row has one column, `value`; null (no rows) is 0. */
 export async function sqlValue(em: EntityManager, sql: string, params: unknown[]): Promise<number> {
   // Sent with the request's other reads of this turn: the query must select that one column.
-  const v = await batchedValue(em, inline(em, sql, params));
+  const v = await batchedValue(em, sql, params);
   return v === null || v === undefined ? 0 : Number(v);
 }
 

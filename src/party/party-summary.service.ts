@@ -1,6 +1,6 @@
-import { batchedRows, inline } from '../db/read-batch';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { batchedRows } from '../db/read-batch';
 import { assertCovers } from '../auth/jurisdiction';
 import { requireViewer } from '../auth/viewer';
 import { parseInput } from '../graphql/validate';
@@ -162,7 +162,7 @@ export async function computePartySummary(
       [scope.id, to],
     ],
   ];
-  const results = await Promise.all(queries.map(([sql, params]) => batchedRows(em, inline(em, sql, params))));
+  const results = await Promise.all(queries.map(([sql, params]) => batchedRows(em, sql, params)));
   const [orgRows, memberRows, activityRows, serviceRows, aidRows, aidTotals, bareGrids] = results;
 
   const num = (v: unknown) => Number(v ?? 0);

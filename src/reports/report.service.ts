@@ -1,5 +1,5 @@
-import { batchedRows, inline } from '../db/read-batch';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { batchedRows } from '../db/read-batch';
 import { assertCovers } from '../auth/jurisdiction';
 import { requireViewer } from '../auth/viewer';
 import { CASE_METRIC_SPECS, computeCaseMetric, solvedByCategory } from '../cases/case-metrics';
@@ -58,7 +58,7 @@ const VULNERABLE = [
  * other, and go out batched (read-batch): a yearly report is a handful of statements, not a hundred.
  */
 async function rows<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return (await batchedRows(em, inline(em, sql, params))) as T[];
+  return (await batchedRows(em, sql, params)) as T[];
 }
 
 const num = (v: unknown): number => Number(v ?? 0);

@@ -1,5 +1,5 @@
-import { batchedRows, inline } from '../db/read-batch';
 import { z } from 'zod';
+import { batchedRows } from '../db/read-batch';
 import { requireViewer } from '../auth/viewer';
 import { parseInput } from '../graphql/validate';
 import type { RequestContext } from '../server/context';
@@ -97,12 +97,9 @@ export async function rosters(
   // Both aggregates go out in one statement (read-batch), with the request's other reads.
   const roleRowsP = batchedRows(
     ctx.em,
-    inline(
-      ctx.em,
-      `select p.scope_id, p.role, count(distinct p.staff_member_id)::int as n
+    `select p.scope_id, p.role, count(distinct p.staff_member_id)::int as n
      from (${postsSql}) p group by p.scope_id, p.role`,
-      postsParams,
-    ),
+    postsParams,
   ) as Promise<{ scope_id: string; role: StaffRole; n: number }[]>;
 
   const bandSql = bands
@@ -119,16 +116,13 @@ export async function rosters(
   ]);
   const peopleRowsP = batchedRows(
     ctx.em,
-    inline(
-      ctx.em,
-      `select p.scope_id, count(*)::int as total, count(*) filter (where p.age is null)::int as unknown, ${bandSql}
+    `select p.scope_id, count(*)::int as total, count(*) filter (where p.age is null)::int as unknown, ${bandSql}
      from (
        select d.scope_id, extract(year from age(?::date, s.birth_date))::int as age
        from (select distinct x.scope_id, x.staff_member_id from (${postsSql}) x) d
        join staff_member s on s.id = d.staff_member_id
      ) p group by p.scope_id`,
-      [...bandParams, date, ...postsParams],
-    ),
+    [...bandParams, date, ...postsParams],
   ) as Promise<Record<string, number | string>[]>;
   const [roleRows, peopleRows] = await Promise.all([roleRowsP, peopleRowsP]);
 
