@@ -674,7 +674,7 @@ export async function upsertResidents(
         }
 
         // Placement: the household's, or the place the row names, or (updates only) unchanged.
-        let place: Omit<Place, 'buildingLabel' | 'unitName'> & { householdId: string | null };
+        let place: RowPlace;
         if (row.householdExternalId) {
           const h = households.get(row.householdExternalId);
           if (!h || !isCovered(v, h)) {
@@ -683,26 +683,12 @@ export async function upsertResidents(
               zh: `${prefix}.householdExternalId：您的管辖范围内没有该外部编号的住户`,
             });
           }
-          place = {
-            streetId: h.streetId,
-            communityId: h.communityId,
-            gridId: h.gridId!,
-            buildingId: h.buildingId ?? null,
-            unitId: h.unitId ?? null,
-            householdId: h.id,
-          };
+          place = placedAs(h, h.id);
         } else if (row.gridCode || row.building || row.communityCode || !existing) {
           const p = await places.resolve(row, prefix, opts.defaultCommunityId);
           place = { ...p, householdId: null };
         } else {
-          place = {
-            streetId: existing.streetId,
-            communityId: existing.communityId,
-            gridId: existing.gridId!,
-            buildingId: existing.buildingId ?? null,
-            unitId: existing.unitId ?? null,
-            householdId: existing.householdId ?? null,
-          };
+          place = placedAs(existing, existing.householdId ?? null);
         }
 
         const idNo = row.idNumber ?? existing?.idNumber ?? null;
@@ -841,4 +827,28 @@ function isCovered(v: AuthenticatedViewer, p: Placement): boolean {
  */
 export function derivedExternalId(kind: 'id' | 'hh' | 'nm', ...parts: string[]): string {
   return `${kind}-${createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 24)}`;
+}
+
+/** A resident row's placement, household included. */
+type RowPlace = Omit<Place, 'buildingLabel' | 'unitName'> & { householdId: string | null };
+
+/** Where a row goes when it keeps the placement of a record (its household's, or its own). */
+function placedAs(
+  x: {
+    streetId: string;
+    communityId: string;
+    gridId?: string | null;
+    buildingId?: string | null;
+    unitId?: string | null;
+  },
+  householdId: string | null,
+): RowPlace {
+  return {
+    streetId: x.streetId,
+    communityId: x.communityId,
+    gridId: x.gridId!,
+    buildingId: x.buildingId ?? null,
+    unitId: x.unitId ?? null,
+    householdId,
+  };
 }
